@@ -1,0 +1,6 @@
+package org.gve.agent.spi;
+
+/** What {@link HypervisorDriver#snapshot} is asked to do with a named snapshot. */
+public enum SnapshotAction {
+    CREATE, REVERT, DELETE
+}
