@@ -120,7 +120,7 @@ if [ "$ACTION" = selftest ]; then
   t=$(date +%s%N)
   virsh -q -c $SYS migrate --live --unsafe --xml "$W/$N.dst.xml" $N "$URI" --migrateuri tcp://127.0.0.1:$MIG_PORT \
     || die "selftest: migration $SYS -> $URI failed"
-  log "live-migrated to the session daemon in $(( ($(date +%s%N) - t) / 1000000 )) ms: state there '$(virsh -q -c "$URI" domstate $N)', on system: '$(virsh -q -c $SYS domstate $N 2>&1 | head -1)'"
+  log "live-migrated to the session daemon in $(( ($(date +%s%N) - t) / 1000000 )) ms: state there '$(virsh -q -c "$URI" domstate $N)', on system: $(virsh -q -c $SYS domstate $N >/dev/null 2>&1 && echo 'still there (unexpected)' || echo gone)"
   sleep 0.5
   virsh -q -c "$URI" qemu-agent-command $N '{"execute":"guest-ping"}' >/dev/null 2>&1 \
     && log "guest agent answers on the destination" || log "guest agent did not answer on the destination (no qga?)"

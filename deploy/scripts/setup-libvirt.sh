@@ -224,7 +224,7 @@ domain_xml() {  # $1 = domain type (qemu|kvm)
       <source file='$GUEST_DIR/gve-tiny.qcow2'/>
       <target dev='vda' bus='virtio'/>
     </disk>
-    <serial type='file'><source path='$GUEST_DIR/gve-tiny.serial.log'/><target port='0'/></serial>
+    <serial type='file'><source path='$GUEST_DIR/gve-tiny.serial.log' append='on'/><target port='0'/></serial>
     <channel type='unix'><source mode='bind'/><target type='virtio' name='org.qemu.guest_agent.0'/></channel>
     <memballoon model='none'/>
   </devices>
