@@ -43,7 +43,9 @@ PIDF=$MHOME/.cache/libvirt/libvirtd.pid
 URI="qemu+unix:///session?socket=$SOCK"
 [ "$ACTION" = uri ] && { echo "$URI"; exit 0; }
 asuser() { runuser -u "$MUSER" -- env -i HOME="$MHOME" USER="$MUSER" LOGNAME="$MUSER" PATH=/usr/sbin:/usr/bin:/sbin:/bin "$@"; }
-alive() { [ -s "$PIDF" ] && kill -0 "$(cat "$PIDF")" 2>/dev/null; }
+# our daemon: the pid file names a live (not zombie) libvirtd
+alive() { local p st; p=$(cat "$PIDF" 2>/dev/null) && [ "$(cat "/proc/$p/comm" 2>/dev/null)" = libvirtd ] \
+          && st=$(cut -d' ' -f3 "/proc/$p/stat" 2>/dev/null) && [ "$st" != Z ]; }
 answers() { virsh -q -c "$URI" version >/dev/null 2>&1; }
 
 if [ "$ACTION" = stop ]; then
@@ -51,8 +53,8 @@ if [ "$ACTION" = stop ]; then
     pid=$(cat "$PIDF")
     # QEMUs of running session domains outlive the daemon: destroy them first
     for d in $(virsh -q -c "$URI" list --name 2>/dev/null); do virsh -q -c "$URI" destroy "$d" >/dev/null 2>&1 || true; done
-    kill "$pid"; for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$pid" 2>/dev/null && die "session libvirtd pid $pid did not stop"
+    kill "$pid"; for _ in $(seq 100); do alive || break; sleep 0.1; done
+    alive && die "session libvirtd pid $pid did not stop"
     log "stopped session libvirtd pid $pid ($MUSER)"
   else log "session libvirtd of $MUSER is not running"; fi
   exit 0

@@ -255,27 +255,35 @@ if [ "$GUEST" = 1 ]; then
 fi
 
 # ---- 5. daemons, without systemd ------------------------------------------------------------
-pid_alive() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# the root daemons; a session libvirtd of another user (setup-libvirt-session.sh) is not ours
+live() { local st; st=$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null) && [ "$st" != Z ]; }   # zombies do not count
+sys_pid() { local p; for p in $(pgrep -x -u 0 "$1" || true); do live "$p" && { echo "$p"; return; }; done; }
+wait_gone() { for _ in $(seq 100); do live "$1" || return 0; sleep 0.1; done; return 1; }
 if [ "$DAEMON" = 1 ]; then
-  if [ "$QCONF_CHANGED" = 1 ] && pid_alive /run/libvirtd.pid; then
-    log "qemu.conf changed: restarting libvirtd (running domains survive)"
-    kill "$(cat /run/libvirtd.pid)"
-    for _ in $(seq 100); do pid_alive /run/libvirtd.pid || break; sleep 0.1; done
+  if [ "$QCONF_CHANGED" = 1 ] && [ -n "$(sys_pid libvirtd)" ]; then
+    P=$(sys_pid libvirtd); log "qemu.conf changed: restarting libvirtd pid $P (running domains survive)"
+    kill "$P"; wait_gone "$P" || die "libvirtd pid $P did not stop"
   fi
-  if ! pid_alive /run/virtlogd.pid || [ ! -S /run/libvirt/virtlogd-sock ]; then
+  if [ -z "$(sys_pid virtlogd)" ] || [ ! -S /run/libvirt/virtlogd-sock ]; then
     log "starting virtlogd (log /var/log/libvirt/virtlogd.log)"
     LIBVIRT_LOG_OUTPUTS="3:file:/var/log/libvirt/virtlogd.log" virtlogd -d --pid-file /run/virtlogd.pid \
-      || die "virtlogd failed to start"
+      || die "virtlogd failed to start; see /var/log/libvirt/virtlogd.log"
   fi
-  if ! pid_alive /run/libvirtd.pid || ! virsh -q -c qemu:///system version >/dev/null 2>&1; then
-    pid_alive /run/libvirtd.pid && { log "libvirtd pid $(cat /run/libvirtd.pid) does not answer: restarting"; kill "$(cat /run/libvirtd.pid)"; sleep 1; }
-    log "starting libvirtd (log /var/log/libvirt/libvirtd.log)"
+  if ! virsh -q -c qemu:///system version >/dev/null 2>&1; then
+    P=$(sys_pid libvirtd)
+    if [ -n "$P" ]; then log "libvirtd pid $P does not answer: restarting it"; kill "$P"; wait_gone "$P" || kill -9 "$P"; fi
+    LOGSZ=$(stat -c %s /var/log/libvirt/libvirtd.log 2>/dev/null || echo 0)
+    log "starting libvirtd (log /var/log/libvirt/libvirtd.log; first start probes QEMU, ~8 s)"
     LIBVIRT_LOG_OUTPUTS="3:file:/var/log/libvirt/libvirtd.log" libvirtd -d --pid-file /run/libvirtd.pid \
       || die "libvirtd failed to start; see /var/log/libvirt/libvirtd.log"
-    for _ in $(seq 300); do virsh -q -c qemu:///system version >/dev/null 2>&1 && break; sleep 0.1; done
+    for _ in $(seq 300); do
+      virsh -q -c qemu:///system version >/dev/null 2>&1 && break
+      [ -n "$(sys_pid libvirtd)" ] || break; sleep 0.1
+    done
     virsh -q -c qemu:///system version >/dev/null 2>&1 \
-      || { tail -20 /var/log/libvirt/libvirtd.log >&2; die "libvirtd did not answer on qemu:///system within 30 s"; }
-    log "libvirtd up (pid $(cat /run/libvirtd.pid))"
+      || { tail -c +$((LOGSZ + 1)) /var/log/libvirt/libvirtd.log | grep -E 'error|warn' | tail -20 >&2
+           die "libvirtd $([ -n "$(sys_pid libvirtd)" ] && echo 'did not answer on qemu:///system within 30 s' || echo 'exited'); log above"; }
+    log "libvirtd up (pid $(sys_pid libvirtd))"
   fi
 fi
 

@@ -40,13 +40,17 @@ done
 T0=$(date +%s%N)
 log() { echo "[setup-vcsim +$(( ($(date +%s%N) - T0) / 1000000 ))ms] $*" >&2; }
 die() { echo "[setup-vcsim] ERROR: $*" >&2; exit 1; }
-alive() { [ -s "$PIDF" ] && kill -0 "$(cat "$PIDF")" 2>/dev/null; }
-listening() { (exec 3<>"/dev/tcp/${ADDR%:*}/${ADDR##*:}") 2>/dev/null; }
+# our vcsim: the pid file names a live (not zombie) vcsim process
+alive() { local p st; p=$(cat "$PIDF" 2>/dev/null) && [ "$(cat "/proc/$p/comm" 2>/dev/null)" = vcsim ] \
+          && st=$(cut -d' ' -f3 "/proc/$p/stat" 2>/dev/null) && [ "$st" != Z ]; }
+port_open() { (exec 3<>"/dev/tcp/${ADDR%:*}/${ADDR##*:}") 2>/dev/null; }
+# a TLS request when curl is there (a bare TCP probe makes vcsim log "TLS handshake error")
+listening() { if command -v curl >/dev/null; then curl -sk -m 3 -o /dev/null "https://$ADDR/about"; else port_open; fi; }
 stop() {
   if alive; then
     local pid; pid=$(cat "$PIDF"); kill "$pid"
-    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
-    kill -0 "$pid" 2>/dev/null && { kill -9 "$pid"; log "vcsim pid $pid killed (did not stop on SIGTERM)"; } || log "stopped vcsim pid $pid"
+    for _ in $(seq 200); do alive || break; sleep 0.05; done
+    if alive; then kill -9 "$pid"; log "vcsim pid $pid killed (did not stop on SIGTERM within 10 s)"; else log "stopped vcsim pid $pid"; fi
   fi
   rm -f "$PIDF"
 }
@@ -59,7 +63,7 @@ case $ACTION in
          alive && stop;;
 esac
 [ -s "$SRC_DIR/main.go" ] || die "missing $SRC_DIR/main.go (the vcsim main package kept beside this script)"
-listening && die "$ADDR is already in use by another process (not our vcsim, pid file $PIDF)"
+port_open && die "$ADDR is already in use by another process (not our vcsim, pid file $PIDF)"
 
 # ---- 1. packages: Go 1.19 + govmomi 0.24 sources (Debian ships the library, not the command) ----
 PKGS=(golang-go golang-github-vmware-govmomi-dev openssl)
@@ -81,7 +85,7 @@ SUM=$( (sha256sum "$SRC_DIR/main.go"; dpkg-query -W -f='${Version}' golang-githu
 if [ ! -x "$BIN" ] || [ "$(cat "$DIR/bin/vcsim.build-id" 2>/dev/null)" != "$SUM" ]; then
   log "building vcsim from $SRC_DIR/main.go (Go $(go env GOVERSION), govmomi $(dpkg-query -W -f='${Version}' golang-github-vmware-govmomi-dev))"
   cp "$SRC_DIR/main.go" "$DIR/build/main.go"
-  ( cd "$DIR/build" && GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="$DIR/gocache" GOFLAGS= GOPROXY=off \
+  ( cd "$DIR/build" && GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="$DIR/gocache" GOFLAGS='' GOPROXY=off \
       go build -o "$BIN.new" . ) || die "go build of vcsim failed"
   mv -f "$BIN.new" "$BIN"; echo "$SUM" > "$DIR/bin/vcsim.build-id"
   log "built $BIN ($(du -h "$BIN" | cut -f1))"
@@ -114,11 +118,11 @@ TMPDIR="$DIR/tmp" setsid nohup "$BIN" -l "$ADDR" -tlscert "$DIR/vcsim.pem" -tlsk
   "${AUTH[@]}" "${EXTRA[@]}" >"$LOG" 2>&1 </dev/null &
 echo $! > "$PIDF"
 for _ in $(seq 200); do   # up to 10 s
-  grep -q '^VCSIM-READY' "$LOG" 2>/dev/null && listening && break
+  grep -q '^VCSIM-READY' "$LOG" 2>/dev/null && break
   alive || break; sleep 0.05
 done
-if ! alive || ! listening; then
+if ! alive || ! grep -q '^VCSIM-READY' "$LOG" || ! listening; then
   cat "$LOG" >&2; rm -f "$PIDF"; die "vcsim failed to start on $ADDR (log above, $LOG)"
 fi
-log "vcsim pid $(cat "$PIDF") listening on $URL (truststore $TRUST, password $STOREPASS; credentials: ${VCSIM_USER:+$VCSIM_USER/***}${VCSIM_USER:-any})"
+log "vcsim pid $(cat "$PIDF") listening on $URL (truststore $TRUST, password $STOREPASS; credentials: $([ -n "${VCSIM_USER:-}" ] && echo "user $VCSIM_USER only" || echo "any user/password"))"
 echo "$URL"
