@@ -1,0 +1,104 @@
+package org.gve.agent;
+
+import org.gve.agent.registry.Registry;
+import org.gve.agent.registry.RegistryDatabase;
+import org.gve.agent.service.AgentService;
+import org.gve.agent.service.GuestOperations;
+import org.gve.agent.spi.HypervisorDriver;
+import org.gve.agent.spi.HypervisorDriverProvider;
+import org.gve.agent.ws.AgentPortImpl;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * An Agent Service, assembled: the hypervisor driver found through its provider, the registry
+ * database, the domain service and the endpoint implementation. Starting it syncs the registry
+ * with the hypervisor and keeps it in step.
+ */
+public final class AgentApplication implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(AgentApplication.class.getName());
+    private final AgentApplicationSettings settings;
+    private final HypervisorDriver driver;
+    private final RegistryDatabase database;
+    private final AgentService service;
+    private final AgentPortImpl port;
+    private final ScheduledExecutorService background;
+
+    public AgentApplication(AgentApplicationSettings settings, Clock clock) {
+        this.settings = settings;
+        this.driver = openDriver(settings);
+        try {
+            this.database = new RegistryDatabase(settings.registryJdbc(), "sa", "");
+        } catch (RuntimeException e) {
+            driver.close();
+            throw e;
+        }
+        Registry registry = new Registry(database, clock);
+        this.service = new AgentService(driver, registry, settings.agent(), clock);
+        GuestOperations guest = new GuestOperations(service, driver, registry, settings.guestTimeout());
+        this.port = new AgentPortImpl(service, guest, settings.agent().agentName());
+        this.background = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gve-agent-registry-sync");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static HypervisorDriver openDriver(AgentApplicationSettings settings) {
+        List<HypervisorDriverProvider> providers = ServiceLoader.load(HypervisorDriverProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(p -> p.supports(settings.driver().kind()))
+                .toList();
+        if (providers.size() != 1) {
+            throw new IllegalStateException("expected one hypervisor driver for " + settings.driver().kind()
+                    + ", found " + providers.stream().map(HypervisorDriverProvider::name).toList());
+        }
+        return providers.get(0).open(settings.driver());
+    }
+
+    public void start() {
+        service.syncRegistry();
+        long every = settings.registrySync().toMillis();
+        background.scheduleWithFixedDelay(this::sync, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void sync() {
+        try {
+            service.syncRegistry();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "registry sync failed", e);
+        }
+    }
+
+    /** Whether {@code site} may call with {@code secret} (constant-time comparison). */
+    public boolean authenticateSite(String site, char[] secret) {
+        String expected = settings.sites().get(site);
+        if (expected == null || secret == null) return false;
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                new String(secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public AgentPortImpl port() {
+        return port;
+    }
+
+    public AgentService service() {
+        return service;
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        database.close();
+        driver.close();
+    }
+}

@@ -1,0 +1,182 @@
+package org.gve.agent.registry;
+
+import jakarta.persistence.LockModeType;
+import org.gve.agent.AgentException;
+import org.gve.agent.AgentFault;
+import org.gve.agent.spi.VmDescription;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * The Registry Service: which VMs exist on this agent's hypervisor and which site holds each.
+ * Changes of holder run under a row lock, so two sites racing for one VM cannot both win.
+ */
+public final class Registry {
+    private static final Logger LOG = Logger.getLogger(Registry.class.getName());
+    private final SessionFactory sessions;
+    private final Clock clock;
+
+    public Registry(RegistryDatabase database, Clock clock) {
+        this.sessions = database.sessionFactory();
+        this.clock = clock;
+    }
+
+    public Optional<Holding> holding(String vmId) {
+        return read(s -> Optional.ofNullable(s.find(RegistryEntry.class, vmId)).map(Registry::toHolding));
+    }
+
+    public Map<String, Holding> holdings() {
+        return read(s -> s.createSelectionQuery("from RegistryEntry", RegistryEntry.class).getResultList().stream()
+                .map(Registry::toHolding)
+                .collect(Collectors.toMap(Holding::vmId, h -> h)));
+    }
+
+    /** Records a VM the agent just made or adopted, held by {@code site}. */
+    public Holding recordHeld(VmDescription vm, String site) {
+        return write(s -> {
+            RegistryEntry entry = s.find(RegistryEntry.class, vm.id(), LockModeType.PESSIMISTIC_WRITE);
+            if (entry == null) {
+                entry = newEntry(vm);
+                s.persist(entry);
+            } else if (entry.holderSite() != null && !entry.holderSite().equals(site)) {
+                throw new AgentException(AgentFault.INVALID_STATE, "VM_HELD",
+                        "VM " + vm.id() + " is already held by another site");
+            }
+            entry.holdFor(site);
+            return toHolding(entry);
+        });
+    }
+
+    /** Holds a free (or own-reserved) VM for {@code site}. */
+    public Holding acquire(String vmId, String site) {
+        return write(s -> {
+            RegistryEntry entry = lockedEntry(s, vmId);
+            Holding current = toHolding(entry);
+            if (current.heldBy(site)) return current;
+            if (!current.isFreeFor(site, clock.instant())) {
+                throw new AgentException(AgentFault.INVALID_STATE, "VM_NOT_FREE",
+                        "VM " + vmId + " is held or reserved by another site");
+            }
+            entry.holdFor(site);
+            return toHolding(entry);
+        });
+    }
+
+    public Holding reserve(String vmId, String site, Duration duration) {
+        return write(s -> {
+            RegistryEntry entry = lockedEntry(s, vmId);
+            if (!toHolding(entry).isFreeFor(site, clock.instant())) {
+                throw new AgentException(AgentFault.INVALID_STATE, "VM_NOT_FREE",
+                        "VM " + vmId + " is held or reserved by another site");
+            }
+            entry.reserveFor(site, clock.instant().plus(duration));
+            return toHolding(entry);
+        });
+    }
+
+    /** Frees a VM {@code site} holds. */
+    public void release(String vmId, String site) {
+        write(s -> {
+            RegistryEntry entry = lockedEntry(s, vmId);
+            requireHeld(entry, site);
+            entry.free();
+            return null;
+        });
+    }
+
+    public void guestAccess(String vmId, GuestAccess access) {
+        write(s -> {
+            lockedEntry(s, vmId).guest(access.endpoint(), access.user(), access.secret());
+            return null;
+        });
+    }
+
+    public void forget(String vmId) {
+        write(s -> {
+            RegistryEntry entry = s.find(RegistryEntry.class, vmId, LockModeType.PESSIMISTIC_WRITE);
+            if (entry != null) s.remove(entry);
+            return null;
+        });
+    }
+
+    /**
+     * Brings the registry in step with what the hypervisor lists: new VMs are recorded as free,
+     * vanished ones are forgotten (their holder learns it from the next call on them).
+     */
+    public SyncReport sync(List<VmDescription> onHypervisor) {
+        return write(s -> {
+            Instant now = clock.instant();
+            Map<String, RegistryEntry> known = s.createSelectionQuery("from RegistryEntry", RegistryEntry.class)
+                    .getResultList().stream().collect(Collectors.toMap(RegistryEntry::vmId, e -> e));
+            List<String> appeared = new ArrayList<>();
+            Set<String> present = new HashSet<>();
+            for (VmDescription vm : onHypervisor) {
+                present.add(vm.id());
+                RegistryEntry entry = known.get(vm.id());
+                if (entry == null) {
+                    s.persist(newEntry(vm));
+                    appeared.add(vm.id());
+                } else {
+                    entry.seen(vm.name(), vm.state().name(), now);
+                }
+            }
+            List<String> vanished = new ArrayList<>();
+            for (RegistryEntry entry : known.values()) {
+                if (!present.contains(entry.vmId())) {
+                    vanished.add(entry.vmId());
+                    s.remove(entry);
+                }
+            }
+            if (!appeared.isEmpty() || !vanished.isEmpty()) {
+                LOG.info(() -> "registry sync: appeared " + appeared + ", vanished " + vanished);
+            }
+            return new SyncReport(appeared, vanished);
+        });
+    }
+
+    private RegistryEntry newEntry(VmDescription vm) {
+        return new RegistryEntry(vm.id(), vm.name(), vm.kind().name(), vm.state().name(), vm.templateId(),
+                clock.instant());
+    }
+
+    private static RegistryEntry lockedEntry(Session s, String vmId) {
+        RegistryEntry entry = s.find(RegistryEntry.class, vmId, LockModeType.PESSIMISTIC_WRITE);
+        if (entry == null) {
+            throw new AgentException(AgentFault.NOT_FOUND, "VM_NOT_FOUND", "no VM " + vmId + " on this agent");
+        }
+        return entry;
+    }
+
+    private static void requireHeld(RegistryEntry entry, String site) {
+        if (!site.equals(entry.holderSite())) {
+            throw new AgentException(AgentFault.NOT_FOUND, "VM_NOT_FOUND", "no VM " + entry.vmId() + " held by site " + site);
+        }
+    }
+
+    private static Holding toHolding(RegistryEntry e) {
+        GuestAccess guest = e.guestEndpoint() == null && e.guestUser() == null ? GuestAccess.NONE
+                : new GuestAccess(e.guestEndpoint(), e.guestUser(), e.guestSecret());
+        return new Holding(e.vmId(), e.name(), e.templateId(), e.holderSite(), e.reservedBy(), e.reservedUntil(), guest);
+    }
+
+    private <T> T read(Function<Session, T> work) {
+        return sessions.fromSession(work);
+    }
+
+    private <T> T write(Function<Session, T> work) {
+        return sessions.fromTransaction(work);
+    }
+}

@@ -1,0 +1,52 @@
+package org.gve.agent.registry;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+
+/**
+ * The agent's registry database: a pooled JDBC connection, the schema migrated by Flyway from
+ * {@code db/agent}, and a Hibernate session factory that validates against it.
+ */
+public final class RegistryDatabase implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final SessionFactory sessionFactory;
+
+    public RegistryDatabase(String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(8);
+        config.setPoolName("gve-agent-registry");
+        this.dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/agent").load().migrate();
+            var registry = new StandardServiceRegistryBuilder()
+                    .applySetting(AvailableSettings.DATASOURCE, dataSource)
+                    .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate")
+                    .build();
+            this.sessionFactory = new MetadataSources(registry)
+                    .addAnnotatedClass(RegistryEntry.class)
+                    .buildMetadata()
+                    .buildSessionFactory();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    SessionFactory sessionFactory() {
+        return sessionFactory;
+    }
+
+    @Override
+    public void close() {
+        sessionFactory.close();
+        dataSource.close();
+    }
+}

@@ -1,0 +1,6 @@
+package org.gve.client.model;
+
+/** Power state of a virtual machine as the site reports it. */
+public enum VmState {
+    DEFINED, RUNNING, SUSPENDED, SAVED, STOPPED, CRASHED, UNKNOWN
+}

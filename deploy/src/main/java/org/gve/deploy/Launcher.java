@@ -1,0 +1,66 @@
+package org.gve.deploy;
+
+import org.gve.deploy.config.ConfigKey;
+import org.gve.deploy.config.ConfigKeys;
+import org.gve.deploy.config.Configuration;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.LogManager;
+
+/**
+ * {@code gve-server}: starts the all-in-one Site + Agent and prints where its contracts are and
+ * how to make a first call. Arguments are {@code --key=value} (see --help) and {@code --config=FILE}.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = System.out;
+        if (List.of(args).contains("--help")) {
+            help(out);
+            return;
+        }
+        quietLogging();
+        Configuration config;
+        try {
+            config = Configuration.fromArguments(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("gve-server: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        AllInOne gve = new AllInOne(config, Clock.systemUTC());
+        gve.start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gve.close();
+            stopped.countDown();
+        }, "gve-shutdown"));
+        Banner.print(out, gve, config);
+        stopped.await();
+    }
+
+    /** Before any Metro class loads: faults must never carry a Java stack trace. */
+    static void quietLogging() throws java.io.IOException {
+        System.setProperty("com.sun.xml.ws.fault.SOAPFaultBuilder.captureStackTrace", "false");
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            try (InputStream in = Launcher.class.getResourceAsStream("/gve-logging.properties")) {
+                LogManager.getLogManager().readConfiguration(in);
+            }
+        }
+    }
+
+    private static void help(PrintStream out) {
+        out.println("gve-server [--config=FILE] [--key=value ...]   (keys may drop the 'gve.' prefix)");
+        out.println();
+        for (ConfigKey key : ConfigKeys.ALL) {
+            out.printf("  %-40s %s%n  %-40s   default: %s%n", key.name(), key.description(), "", key.defaultValue());
+        }
+        out.println("  " + ConfigKeys.AGENT_OPTION_PREFIX + "<option>           hypervisor driver options (see agent-service/README.md)");
+    }
+}

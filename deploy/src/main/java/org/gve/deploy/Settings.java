@@ -1,0 +1,48 @@
+package org.gve.deploy;
+
+import org.gve.agent.AgentApplicationSettings;
+import org.gve.agent.service.AgentSettings;
+import org.gve.agent.spi.DriverSettings;
+import org.gve.agent.spi.HypervisorKind;
+import org.gve.deploy.config.Configuration;
+import org.gve.site.SiteSettings;
+import org.gve.site.identity.Quota;
+import org.gve.site.persistence.DatabaseSettings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.gve.deploy.config.ConfigKeys.*;
+
+/** Turns the launcher's configuration into the typed settings of the site and the agent. */
+final class Settings {
+    private Settings() {
+    }
+
+    static SiteSettings site(Configuration c) {
+        return new SiteSettings(c.string(SITE_NAME),
+                new DatabaseSettings(c.string(SITE_DB_URL), c.string(SITE_DB_USER), c.string(SITE_DB_PASSWORD), 16),
+                c.string(SITE_NODE), c.integer(SITE_WORKERS), Duration.ofSeconds(2), c.seconds(SITE_AGENT_TIMEOUT),
+                c.seconds(SITE_HEALTH_POLL), c.seconds(SITE_DEFAULT_LEASE),
+                new Quota(c.integer(QUOTA_VMS), c.integer(QUOTA_VCPUS), c.number(QUOTA_MEMORY), c.number(QUOTA_DISK),
+                        c.number(QUOTA_LEASE)),
+                c.integer(PROFILE_VCPUS), c.number(PROFILE_MEMORY), c.integer(PROFILE_MAX_VCPUS),
+                c.number(PROFILE_MAX_MEMORY), c.integer(PASSWORD_ITERATIONS));
+    }
+
+    static AgentApplicationSettings agent(Configuration c, String hypervisorUri, String siteName, String siteSecret) {
+        AgentSettings agent = new AgentSettings(c.string(AGENT_NAME), 1, 512, c.seconds(AGENT_SHUTDOWN_WAIT),
+                Duration.ofMillis(200), Duration.ofMinutes(5));
+        DriverSettings driver = new DriverSettings(HypervisorKind.valueOf(c.string(AGENT_HYPERVISOR)), hypervisorUri,
+                blankToNull(c.string(AGENT_USER)), blankToNull(c.string(AGENT_PASSWORD)),
+                Path.of(c.string(AGENT_IMAGE_DIR)), Duration.ofMillis(c.number(AGENT_TASK_POLL)),
+                c.seconds(AGENT_TASK_TIMEOUT), c.agentOptions());
+        return new AgentApplicationSettings(agent, driver, c.string(AGENT_REGISTRY_URL), Map.of(siteName, siteSecret),
+                c.seconds(AGENT_SYNC), Duration.ofSeconds(120));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,85 @@
+package org.gve.deploy.web;
+
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.apache.tomcat.util.net.SSLHostConfig;
+import org.apache.tomcat.util.net.SSLHostConfigCertificate;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The embedded Tomcat: one context {@code /gve}, one SOAP servlet per service family (site, agent),
+ * each behind its own authentication filter. HTTPS when a keystore is given.
+ */
+public final class GveServer implements AutoCloseable {
+    public static final String CONTEXT = "/gve";
+    private final Tomcat tomcat = new Tomcat();
+    private final Context context;
+    private final Connector connector;
+
+    public GveServer(Path baseDir, String bind, int port, Path keystore, String keystorePassword) {
+        tomcat.setBaseDir(baseDir.toString());
+        connector = new Connector();
+        connector.setPort(port);
+        connector.setProperty("address", bind);
+        connector.setProperty("connectionTimeout", "60000");
+        if (keystore != null) {
+            connector.setScheme("https");
+            connector.setSecure(true);
+            connector.setProperty("SSLEnabled", "true");
+            SSLHostConfig ssl = new SSLHostConfig();
+            SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(ssl, SSLHostConfigCertificate.Type.UNDEFINED);
+            certificate.setCertificateKeystoreFile(keystore.toAbsolutePath().toString());
+            certificate.setCertificateKeystorePassword(keystorePassword);
+            certificate.setCertificateKeystoreType("PKCS12");
+            ssl.addCertificate(certificate);
+            connector.addSslHostConfig(ssl);
+        }
+        tomcat.getService().addConnector(connector);
+        tomcat.setConnector(connector);
+        context = tomcat.addContext(CONTEXT, null);
+    }
+
+    /** Publishes endpoints under {@code prefix} (e.g. "/site"), guarded by {@code authenticator}. */
+    public void mount(String prefix, List<SoapEndpoint> endpoints, Authenticator authenticator) {
+        String name = prefix.substring(1);
+        Tomcat.addServlet(context, name + "-soap", new SoapServlet(endpoints)).setLoadOnStartup(1);
+        context.addServletMappingDecoded(prefix + "/*", name + "-soap");
+        FilterDef filter = new FilterDef();
+        filter.setFilterName(name + "-auth");
+        filter.setFilter(new BasicAuthFilter(authenticator));
+        context.addFilterDef(filter);
+        FilterMap map = new FilterMap();
+        map.setFilterName(name + "-auth");
+        map.addURLPatternDecoded(prefix + "/*");
+        context.addFilterMap(map);
+    }
+
+    public void start() throws LifecycleException {
+        tomcat.start();
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public String scheme() {
+        return connector.getScheme();
+    }
+
+    @Override
+    public void close() {
+        try {
+            tomcat.stop();
+            tomcat.destroy();
+        } catch (LifecycleException e) {
+            throw new IllegalStateException("the embedded Tomcat did not stop cleanly", e);
+        }
+    }
+}

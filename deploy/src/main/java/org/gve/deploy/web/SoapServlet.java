@@ -1,0 +1,97 @@
+package org.gve.deploy.web;
+
+import com.sun.xml.ws.api.BindingID;
+import com.sun.xml.ws.api.server.Container;
+import com.sun.xml.ws.api.server.InstanceResolver;
+import com.sun.xml.ws.api.server.SDDocumentSource;
+import com.sun.xml.ws.api.server.WSEndpoint;
+import com.sun.xml.ws.binding.BindingImpl;
+import com.sun.xml.ws.developer.SchemaValidationFeature;
+import com.sun.xml.ws.transport.http.servlet.ServletAdapter;
+import com.sun.xml.ws.transport.http.servlet.ServletAdapterList;
+import com.sun.xml.ws.transport.http.servlet.WSServletDelegate;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.xml.ws.WebServiceFeature;
+import jakarta.xml.ws.soap.MTOM;
+import jakarta.xml.ws.soap.MTOMFeature;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Publishes endpoint instances with Metro, each with its hand-written WSDL (and the schemas beside
+ * it) as the published contract: Metro is given the primary WSDL explicitly, so it never generates
+ * one from annotations. Implementations are built by the caller, so they get their dependencies
+ * through constructors.
+ */
+public final class SoapServlet extends HttpServlet {
+    private static final String[] SCHEMAS = {"common.xsd", "glue.xsd"};
+    private final transient List<SoapEndpoint> endpoints;
+    private transient WSServletDelegate delegate;
+
+    public SoapServlet(List<SoapEndpoint> endpoints) {
+        this.endpoints = List.copyOf(endpoints);
+    }
+
+    @Override
+    public void init() throws ServletException {
+        ServletAdapterList adapters = new ServletAdapterList(getServletContext());
+        EndpointContainer container = new EndpointContainer(getServletContext());
+        for (SoapEndpoint endpoint : endpoints) {
+            adapters.createAdapter(endpoint.port().getLocalPart(), endpoint.path(), publish(endpoint, container));
+        }
+        List<ServletAdapter> list = new ArrayList<>(adapters);
+        delegate = new WSServletDelegate(list, getServletContext());
+    }
+
+    private static WSEndpoint<?> publish(SoapEndpoint endpoint, Container container) {
+        ClassLoader loader = SoapServlet.class.getClassLoader();
+        URL wsdl = resource(loader, endpoint.wsdl());
+        String base = endpoint.wsdl().substring(0, endpoint.wsdl().lastIndexOf('/') + 1);
+        List<SDDocumentSource> metadata = new ArrayList<>();
+        for (String schema : SCHEMAS) metadata.add(SDDocumentSource.create(resource(loader, base + schema)));
+        Object impl = endpoint.implementation();
+        @SuppressWarnings("unchecked")
+        Class<Object> type = (Class<Object>) impl.getClass();
+        MTOM mtom = type.getAnnotation(MTOM.class);
+        // requests are validated against the contract's schemas, so a value outside an enumeration or
+        // a malformed number is refused with the validator's message instead of silently becoming null
+        List<WebServiceFeature> features = new ArrayList<>(List.of(new SchemaValidationFeature(true, false)));
+        if (mtom != null) features.add(new MTOMFeature(mtom.enabled(), mtom.threshold()));
+        BindingImpl binding = BindingImpl.create(BindingID.SOAP11_HTTP, features.toArray(WebServiceFeature[]::new));
+        return WSEndpoint.create(type, false,
+                new GuardedInvoker(InstanceResolver.createSingleton(impl).createInvoker(), endpoint.path()),
+                endpoint.service(), endpoint.port(), container, binding,
+                SDDocumentSource.create(wsdl), metadata, null, true);
+    }
+
+    private static URL resource(ClassLoader loader, String name) {
+        URL url = loader.getResource(name);
+        if (url == null) throw new IllegalStateException("contract " + name + " is missing from the class path");
+        return url;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException {
+        delegate.doGet(req, resp, getServletContext());
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException {
+        delegate.doPost(req, resp, getServletContext());
+    }
+
+    @Override
+    protected void doHead(HttpServletRequest req, HttpServletResponse resp) throws ServletException {
+        delegate.doHead(req, resp, getServletContext());
+    }
+
+    @Override
+    public void destroy() {
+        if (delegate != null) delegate.destroy();
+    }
+}

@@ -1,0 +1,30 @@
+package org.gve.site;
+
+import org.gve.site.identity.Quota;
+import org.gve.site.persistence.DatabaseSettings;
+
+import java.time.Duration;
+
+/**
+ * Typed configuration of a Site Service, resolved once (see deploy's configuration reference).
+ *
+ * @param siteName           how this site names itself to agents
+ * @param database           where the User Information DB lives
+ * @param nodeName           this process's name in job rows (several nodes may share one database)
+ * @param jobWorkers         how many jobs run at once
+ * @param jobPoll            how often the dispatcher looks for work it was not woken for
+ * @param agentCallTimeout   connect and request timeout of calls to agents
+ * @param agentHealthPoll    how often agents are polled for health and capacity
+ * @param defaultLease       lease length when a request gives none
+ * @param defaultQuota       quota of new users when the administrator gives none
+ * @param defaultVcpus       vCPUs when a profile gives none
+ * @param defaultMemoryMiB   memory when a profile gives none
+ * @param maxVcpus           largest vCPU count a profile may ask for
+ * @param maxMemoryMiB       largest memory a profile may ask for
+ * @param passwordIterations PBKDF2 rounds for new password hashes
+ */
+public record SiteSettings(String siteName, DatabaseSettings database, String nodeName, int jobWorkers,
+                           Duration jobPoll, Duration agentCallTimeout, Duration agentHealthPoll,
+                           Duration defaultLease, Quota defaultQuota, int defaultVcpus, long defaultMemoryMiB,
+                           int maxVcpus, long maxMemoryMiB, int passwordIterations) {
+}

@@ -1,0 +1,153 @@
+package org.gve.site.agents;
+
+import org.gve.site.SiteException;
+import org.gve.site.SiteFault;
+import org.gve.site.persistence.AgentEntity;
+import org.hibernate.SessionFactory;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * The agents this site uses: registration by administrators, health polling, and the gateway to
+ * each. An agent that does not answer is marked DOWN; it comes back UP at the next good poll.
+ */
+public final class AgentDirectory {
+    private static final Logger LOG = Logger.getLogger(AgentDirectory.class.getName());
+    private static final Pattern AGENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Set<String> HYPERVISORS = Set.of("KVM", "XEN", "VMWARE");
+    private final SessionFactory sessions;
+    private final GatewayFactory gateways;
+    private final Clock clock;
+    private final Map<String, AgentGateway> open = new ConcurrentHashMap<>();
+
+    public AgentDirectory(SessionFactory sessions, GatewayFactory gateways, Clock clock) {
+        this.sessions = sessions;
+        this.gateways = gateways;
+        this.clock = clock;
+    }
+
+    /** Registers (or re-registers) an agent and probes it at once; an unreachable agent is kept, DOWN. */
+    public AgentView register(String name, String endpointUrl, String hypervisor, String user, String secret) {
+        if (name == null || !AGENT_NAME.matcher(name).matches()) {
+            throw SiteException.invalid("INVALID_AGENT_NAME", "Name must be 1-64 letters, digits or . _ - ");
+        }
+        URI endpoint = endpoint(endpointUrl);
+        if (hypervisor == null || !HYPERVISORS.contains(hypervisor)) {
+            throw SiteException.invalid("INVALID_HYPERVISOR", "HypervisorType must be one of " + HYPERVISORS);
+        }
+        sessions.inTransaction(s -> {
+            AgentEntity agent = s.find(AgentEntity.class, name);
+            if (agent == null) {
+                s.persist(new AgentEntity(name, endpoint.toString(), hypervisor, user, secret, clock.instant()));
+            } else {
+                agent.endpoint(endpoint.toString(), hypervisor, user, secret);
+            }
+        });
+        open.remove(name);
+        return poll(name);
+    }
+
+    public void unregister(String name) {
+        sessions.inTransaction(s -> {
+            AgentEntity agent = s.find(AgentEntity.class, name);
+            if (agent == null) throw new SiteException(SiteFault.NOT_FOUND, "AGENT_NOT_FOUND", "no agent '" + name + "'");
+            long held = s.createSelectionQuery(
+                    "select count(*) from VmEntity v where v.agentName = :agent and v.released is null", Long.class)
+                    .setParameter("agent", name).getSingleResult();
+            if (held > 0) {
+                throw new SiteException(SiteFault.INVALID_STATE, "AGENT_IN_USE",
+                        "agent '" + name + "' still hosts " + held + " granted VM(s); release or migrate them first");
+            }
+            s.remove(agent);
+        });
+        open.remove(name);
+    }
+
+    public List<AgentView> agents() {
+        return sessions.fromSession(s -> s.createSelectionQuery("from AgentEntity order by name", AgentEntity.class)
+                .getResultList().stream().map(AgentDirectory::view).toList());
+    }
+
+    public AgentView agent(String name) {
+        return sessions.fromSession(s -> {
+            AgentEntity agent = s.find(AgentEntity.class, name);
+            if (agent == null) throw new SiteException(SiteFault.NOT_FOUND, "AGENT_NOT_FOUND", "no agent '" + name + "'");
+            return view(agent);
+        });
+    }
+
+    /** The gateway to an agent; AGENT_UNAVAILABLE when it is marked DOWN. */
+    public AgentGateway gateway(String name) {
+        AgentView agent = agent(name);
+        if (!agent.isUp()) {
+            throw new SiteException(SiteFault.AGENT_UNAVAILABLE, "AGENT_UNAVAILABLE",
+                    "agent '" + name + "' is down" + (agent.healthDetail() != null ? ": " + agent.healthDetail() : ""));
+        }
+        return rawGateway(name);
+    }
+
+    /** Marks an agent DOWN after a failed call, so placement avoids it until the next good poll. */
+    public void markDown(String name, String detail) {
+        sessions.inTransaction(s -> {
+            AgentEntity agent = s.find(AgentEntity.class, name);
+            if (agent != null) agent.down(detail);
+        });
+    }
+
+    /** Polls every agent once. */
+    public void pollAll() {
+        for (AgentView agent : agents()) poll(agent.name());
+    }
+
+    private AgentView poll(String name) {
+        try {
+            AgentStatusView status = rawGateway(name).status();
+            return sessions.fromTransaction(s -> {
+                AgentEntity agent = s.find(AgentEntity.class, name);
+                agent.up(clock.instant(), status.vcpusTotal(), status.vcpusUsed(), status.memoryMiBTotal(),
+                        status.memoryMiBUsed(), status.vmCount());
+                return view(agent);
+            });
+        } catch (SiteException e) {
+            LOG.warning(() -> "agent " + name + " is down: " + e.getMessage());
+            return sessions.fromTransaction(s -> {
+                AgentEntity agent = s.find(AgentEntity.class, name);
+                agent.down(e.getMessage());
+                return view(agent);
+            });
+        }
+    }
+
+    private AgentGateway rawGateway(String name) {
+        return open.computeIfAbsent(name, n -> sessions.fromSession(s -> {
+            AgentEntity agent = s.find(AgentEntity.class, n);
+            if (agent == null) throw new SiteException(SiteFault.NOT_FOUND, "AGENT_NOT_FOUND", "no agent '" + n + "'");
+            return gateways.open(n, URI.create(agent.endpointUrl()), agent.userName(), agent.secret());
+        }));
+    }
+
+    private static URI endpoint(String url) {
+        try {
+            URI uri = new URI(url == null ? "" : url);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw SiteException.invalid("INVALID_ENDPOINT", "EndpointURL must be an http(s) URL, got '" + url + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw SiteException.invalid("INVALID_ENDPOINT", "EndpointURL is not a URL: " + e.getMessage());
+        }
+    }
+
+    private static AgentView view(AgentEntity a) {
+        return new AgentView(a.name(), a.endpointUrl(), a.hypervisor(), a.health(), a.healthDetail(), a.lastSeen(),
+                a.vcpusTotal(), a.vcpusUsed(), a.memoryTotal(), a.memoryUsed(), a.vmCount());
+    }
+}

@@ -1,0 +1,12 @@
+package org.gve.site.vm;
+
+import java.time.Instant;
+
+/** A granted VM as the site answers about it. */
+public record SiteVm(String vmId, String owner, String agentName, String agentVmId, String name, String hypervisor,
+                     String state, int vcpus, long memoryMiB, long diskMiB, String template, boolean createdBySite, String hostName,
+                     Instant leaseDeadline, Instant granted, Instant released) {
+    public boolean leaseExpired(Instant now) {
+        return !leaseDeadline.isAfter(now);
+    }
+}
