@@ -43,6 +43,12 @@ public final class GveServer implements AutoCloseable {
         tomcat.getService().addConnector(connector);
         tomcat.setConnector(connector);
         context = tomcat.addContext(CONTEXT, null);
+        // leak detection for redeployable web apps; this context lives as long as the process
+        if (context instanceof org.apache.catalina.core.StandardContext standard) {
+            standard.setClearReferencesObjectStreamClassCaches(false);
+            standard.setClearReferencesThreadLocals(false);
+            standard.setClearReferencesRmiTargets(false);
+        }
     }
 
     /** Publishes endpoints under {@code prefix} (e.g. "/site"), guarded by {@code authenticator}. */
