@@ -80,7 +80,7 @@ fetch_deb() {
 }
 
 # ---- 1. packages (not libvirt-daemon-system: it pulls in systemd) ------------------------
-ensure_pkgs libvirt0 libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86 qemu-utils busybox-static xz-utils
+ensure_pkgs libvirt0 libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients libxml2-utils qemu-system-x86 qemu-utils busybox-static xz-utils
 
 # ---- 2. what libvirt-daemon-system would have set up -------------------------------------
 getent group libvirt >/dev/null || groupadd -r libvirt

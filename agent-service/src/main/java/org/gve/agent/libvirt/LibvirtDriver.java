@@ -19,7 +19,6 @@ import org.gve.agent.spi.TemplateDescription;
 import org.gve.agent.spi.VmDescription;
 import org.gve.agent.spi.VmSpec;
 import org.gve.agent.spi.VmState;
-import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.DomainSnapshot;
 import org.libvirt.LibvirtException;
@@ -130,11 +129,11 @@ final class LibvirtDriver implements HypervisorDriver {
             Domain d = domains.vm(c, vmId);
             VmState state = domains.describe(c, d).state();
             switch (PowerTransitions.decide(action, state)) {
-                case ALREADY_DONE -> {
-                    return domains.describe(c, d);
-                }
-                case INVALID -> throw invalidState(vmId, state, PowerTransitions.whyNot(action, state));
                 case PROCEED -> perform(d, action);
+                case INVALID -> throw invalidState(vmId, state, PowerTransitions.whyNot(action, state));
+                case ALREADY_DONE -> {
+                    // a repeated request: nothing left to do
+                }
             }
             return domains.describe(c, d);
         });

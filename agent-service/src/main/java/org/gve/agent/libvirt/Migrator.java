@@ -3,6 +3,7 @@ package org.gve.agent.libvirt;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.gve.agent.spi.DriverError;
@@ -77,7 +78,7 @@ final class Migrator {
     }
 
     private VmDescription describedAtSource(DomainXml xml, VmState state, MigrationTarget target) {
-        return DomainXmlToVmDescription.apply(xml, domains.kind(), state, List.of(), java.util.Map.of(),
+        return DomainXmlToVmDescription.apply(xml, domains.kind(), state, List.of(), Map.of(),
                 destinationHost(target));
     }
 

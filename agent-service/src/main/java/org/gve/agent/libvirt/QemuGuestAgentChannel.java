@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -79,7 +80,7 @@ final class QemuGuestAgentChannel implements GuestChannel {
             int n;
             while ((n = content.readNBytes(buffer, 0, buffer.length)) > 0) {
                 sha.update(buffer, 0, n);
-                String b64 = Base64.getEncoder().encodeToString(n == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, n));
+                String b64 = Base64.getEncoder().encodeToString(n == buffer.length ? buffer : Arrays.copyOf(buffer, n));
                 agent("guest-file-write", "{\"handle\":" + handle + ",\"buf-b64\":\"" + b64 + "\"}");
                 size += n;
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -166,7 +167,7 @@ class KvmOnQemuIT extends HypervisorDriverContract {
 
     private static String tail(Path log) {
         try {
-            String text = Files.exists(log) ? Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1) : "(none)";
+            String text = Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "(none)";
             return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
         } catch (IOException e) {
             return "(unreadable: " + e.getMessage() + ")";

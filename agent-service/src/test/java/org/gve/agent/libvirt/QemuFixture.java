@@ -2,6 +2,7 @@ package org.gve.agent.libvirt;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -111,7 +112,7 @@ final class QemuFixture implements AutoCloseable {
     /** Whether the serial log under {@code file} shows the guest marker. */
     static boolean guestIsUp(Path file) {
         try {
-            return Files.exists(file) && new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+            return Files.exists(file) && new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)
                     .contains(MARKER);
         } catch (IOException e) {
             return false;
