@@ -251,6 +251,7 @@ public final class GveClient implements AutoCloseable {
         throw new IllegalStateException("job " + state.jobId() + " is not final: " + state.status());
     }
 
+    /** Closes the ports and wipes the configuration's copy of the password. */
     @Override
     public void close() {
         ports.close();

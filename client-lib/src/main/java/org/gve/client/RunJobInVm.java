@@ -23,7 +23,8 @@ import java.util.logging.Logger;
  * and wait, or take one already held), make sure it runs, stage input files in, run the program, stage
  * results out, then apply the {@link AfterMode} - also when a step failed, so a failed job with
  * {@code RELEASE} never leaks a VM. A program's non-zero exit code is a result, not a failure: results
- * are still staged out.
+ * are still staged out. If the wait for the VM itself times out, the request job is cancelled (the site
+ * only cancels PENDING jobs; a refusal is attached to the timeout as a suppressed exception).
  */
 public final class RunJobInVm {
     private static final Logger LOG = Logger.getLogger(RunJobInVm.class.getName());
@@ -81,7 +82,8 @@ public final class RunJobInVm {
         progress.accept("requested a VM: job " + job.jobId());
         try {
             Vm vm = client.awaitVm(job.jobId(), remaining(deadline));
-            progress.accept("acquired VM " + vm.id() + (vm.name() == null ? "" : " (" + vm.name() + ")"));
+            boolean named = vm.name() != null && !vm.name().equals(vm.id());
+            progress.accept("acquired VM " + vm.id() + (named ? " (" + vm.name() + ")" : ""));
             return vm;
         } catch (AwaitTimeoutException e) {
             cancelQuietly(job.jobId(), e);

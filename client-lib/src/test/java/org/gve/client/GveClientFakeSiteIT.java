@@ -23,9 +23,11 @@ import org.gve.client.model.VmState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -43,19 +45,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real SOAP client path (Metro, HTTP Basic, MTOM, fault mapping) against {@link FakeSite}. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GveClientFakeSiteIT {
     static final Duration WAIT = Duration.ofSeconds(30);
-    static FakeSite site;
-    static GveClient alice;
+    FakeSite site;
+    GveClient alice;
 
     @BeforeAll
-    static void startSite() throws IOException {
+    void startSite() throws IOException {
         site = FakeSite.start();
         alice = client(site.base(), FakeSite.ALICE, FakeSite.PASSWORD, Duration.ofSeconds(20));
     }
 
     @AfterAll
-    static void stopSite() {
+    void stopSite() {
         alice.close();
         site.close();
     }
@@ -67,7 +70,7 @@ class GveClientFakeSiteIT {
         return new GveClient(config, Clock.systemUTC(), d -> { });
     }
 
-    static Vm newVm() {
+    Vm newVm() {
         return alice.awaitVm(alice.requestVm(VmProfile.of(1, 256), null, null).jobId(), WAIT);
     }
 
@@ -157,8 +160,11 @@ class GveClientFakeSiteIT {
         try (GveClient wrongPath = client(site.base().resolve("/elsewhere"), FakeSite.ALICE, FakeSite.PASSWORD, Duration.ofSeconds(5))) {
             assertEquals("HTTP_404", assertThrows(SiteUnreachableException.class, wrongPath::listVms).code());
         }
-        try (GveClient impatient = client(site.base(), FakeSite.ALICE, FakeSite.PASSWORD, Duration.ofMillis(300))) {
-            assertEquals("TIMEOUT", assertThrows(SiteUnreachableException.class, () -> impatient.describeVm("vm-slow")).code());
+        // a socket that takes the connection but never answers
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             GveClient impatient = client(URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/gve"),
+                     FakeSite.ALICE, FakeSite.PASSWORD, Duration.ofMillis(300))) {
+            assertEquals("TIMEOUT", assertThrows(SiteUnreachableException.class, impatient::listVms).code());
         }
     }
 
@@ -172,6 +178,9 @@ class GveClientFakeSiteIT {
         assertEquals(content.length, up.size());
         assertEquals("0600", up.mode());
         assertArrayEquals(content, site.file(vm, "/tmp/input.bin"));
+        String headers = site.lastUploadHeaders();
+        assertTrue(headers.contains("multipart/related") && headers.contains("application/xop+xml"), headers);
+        assertTrue(headers.contains("transfer-encoding=chunked"), "streamed, not buffered: " + headers);
         Path back = dir.resolve("out/back.bin");
         GuestFile down = alice.copyFileFrom(vm, "/tmp/input.bin", back);
         assertArrayEquals(content, Files.readAllBytes(back));

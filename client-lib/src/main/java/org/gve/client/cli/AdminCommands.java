@@ -1,5 +1,6 @@
 package org.gve.client.cli;
 
+import org.gve.client.model.Hypervisor;
 import org.gve.client.model.Quota;
 import org.gve.client.model.Role;
 import org.gve.client.model.User;
@@ -53,7 +54,8 @@ final class AdminCommands {
                         "set a user's limits (absent ones take the site default)",
                         options("vms=", "vcpus=", "memory=", "disk=", "max-lease="), (a, s) -> {
                             a.expect(1, 1, "USER");
-                            s.print().user(s.client().admin().setQuota(a.positional(0), quota(a)));
+                            Quota quota = quota(a);
+                            s.print().user(s.client().admin().setQuota(a.positional(0), quota));
                             return ExitCodes.OK;
                         }),
                 new CommandDef("extend-lease", "extend-lease VMID (ISO-INSTANT | +SECONDS)",
@@ -65,7 +67,7 @@ final class AdminCommands {
                         }),
                 new CommandDef("reclaim", "reclaim VMID [--wait [--timeout S]]", "take a VM back from its owner",
                         options("wait", "timeout="),
-                        (a, s) -> VmCommands.submit(a.expect(1, 1, "VMID"), s, s.client().admin().reclaimVm(a.positional(0)))),
+                        (a, s) -> VmCommands.submit(a.expect(1, 1, "VMID"), s, c -> c.admin().reclaimVm(a.positional(0)), false)),
                 new CommandDef("all-vms", "all-vms [--owner U]", "list every VM of the site", options("owner="), (a, s) -> {
                     a.expect(0, 0, "no arguments");
                     s.print().vms(s.client().admin().listAllVms(a.value("owner").orElse(null)));
@@ -95,12 +97,12 @@ final class AdminCommands {
         } catch (java.net.URISyntaxException e) {
             throw new UsageException("not a URL: " + a.positional(1), e);
         }
+        Hypervisor hypervisor = VmCommands.hypervisor(a.positional(2));
         String agentUser = a.value("agent-user").orElse(null);
         char[] password = a.value("agent-password-file").map(f -> Session.readSecret(Path.of(f))).orElse(null);
         if (password != null && agentUser == null) throw new UsageException("--agent-password-file needs --agent-user");
         try {
-            s.print().agent(s.client().admin().registerAgent(a.positional(0), url, VmCommands.hypervisor(a.positional(2)),
-                    agentUser, password));
+            s.print().agent(s.client().admin().registerAgent(a.positional(0), url, hypervisor, agentUser, password));
         } finally {
             if (password != null) Arrays.fill(password, '\0');
         }
@@ -110,10 +112,11 @@ final class AdminCommands {
     private static int registerUser(Args a, Session s) {
         a.expect(1, 1, "NAME");
         Role role = role(a.required("role"));
+        Quota quota = quota(a);
         char[] password = Session.readSecret(Path.of(a.required("password-file")));
         try {
             if (password.length == 0) throw new UsageException("the password file is empty");
-            User user = s.client().admin().registerUser(a.positional(0), password, role, quota(a));
+            User user = s.client().admin().registerUser(a.positional(0), password, role, quota);
             s.print().user(user);
         } finally {
             Arrays.fill(password, '\0');

@@ -55,7 +55,9 @@ public final class GveCli {
                 }
                 throw new UsageException("no command given");
             }
-            if (globals.command().equals("help") || globals.help()) return help(globals);
+            if (globals.command().equals("help") || globals.help() || asksForHelp(globals.arguments())) {
+                return help(globals);
+            }
             CommandDef command = commands.get(globals.command());
             if (command == null) throw new UsageException("unknown command '" + globals.command() + "'");
             Args parsed = Args.parse(globals.arguments(), command.options());
@@ -109,6 +111,15 @@ public final class GveCli {
         out.println("  6 invalid state, 7 quota exceeded, 8 lease expired, 9 agent unavailable, 10 unsupported,");
         out.println("  11 job failed, 12 site unreachable, 13 wait timeout, 14 checksum mismatch, 15 local I/O;");
         out.println("  run and run-job exit with the program's own code (124 if the site killed it at its timeout).");
+    }
+
+    /** {@code --help} or {@code -h} among a command's own options (not after {@code --}). */
+    private static boolean asksForHelp(List<String> arguments) {
+        for (String a : arguments) {
+            if (a.equals("--")) return false;
+            if (a.equals("--help") || a.equals("-h")) return true;
+        }
+        return false;
     }
 
     private static String oneLine(String message) {

@@ -4,6 +4,7 @@ import org.gve.client.GveClient;
 import org.gve.client.model.JobState;
 import org.gve.client.model.JobStatus;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,7 +21,8 @@ final class JobCommands {
                         "list your jobs, newest first", options("status=", "max="), (a, s) -> {
                             a.expect(0, 0, "no arguments");
                             JobStatus status = a.value("status").map(JobCommands::status).orElse(null);
-                            s.print().jobs(s.client().listJobs(status, a.intValue("max")));
+                            Integer max = a.intValue("max");
+                            s.print().jobs(s.client().listJobs(status, max));
                             return ExitCodes.OK;
                         }),
                 new CommandDef("job", "job JOBID", "show one job", options(), (a, s) -> {
@@ -31,7 +33,8 @@ final class JobCommands {
                 new CommandDef("wait", "wait JOBID [--timeout S]",
                         "wait until a job is final; exits 0 only if it SUCCEEDED", options("timeout="), (a, s) -> {
                             a.expect(1, 1, "JOBID");
-                            JobState state = s.client().await(a.positional(0), CommandDef.waitTimeout(a));
+                            Duration timeout = CommandDef.waitTimeout(a);
+                            JobState state = s.client().await(a.positional(0), timeout);
                             s.print().job(state);
                             GveClient.requireSucceeded(state);
                             return ExitCodes.OK;

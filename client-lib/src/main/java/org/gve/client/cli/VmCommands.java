@@ -6,10 +6,12 @@ import org.gve.client.model.JobState;
 import org.gve.client.model.Vm;
 import org.gve.client.model.VmProfile;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import static org.gve.client.cli.CommandDef.options;
 
@@ -40,7 +42,7 @@ final class VmCommands {
                 power("start", "start a VM", GveClient::start),
                 new CommandDef("shutdown", "shutdown VMID [--force] [--wait [--timeout S]]",
                         "shut a VM down (ACPI; --force powers off)", options("force", "wait", "timeout="),
-                        (a, s) -> submit(a.expect(1, 1, "VMID"), s, s.client().shutdown(a.positional(0), a.flag("force")))),
+                        (a, s) -> submit(a.expect(1, 1, "VMID"), s, c -> c.shutdown(a.positional(0), a.flag("force")))),
                 power("suspend", "pause a running VM in memory", GveClient::suspend),
                 power("resume", "resume a suspended VM", GveClient::resume),
                 power("reboot", "reboot a running VM", GveClient::reboot),
@@ -53,13 +55,16 @@ final class VmCommands {
                             if (a.value("agent").isEmpty() && a.value("host").isEmpty()) {
                                 throw new UsageException("give --agent A or --host H");
                             }
-                            return submit(a, s, s.client().migrate(a.positional(0), a.value("agent").orElse(null),
+                            return submit(a, s, c -> c.migrate(a.positional(0), a.value("agent").orElse(null),
                                     a.value("host").orElse(null)));
                         }));
     }
 
     private static int request(Args a, Session s) {
         a.expect(0, 0, "options only");
+        Duration lease = a.seconds("lease");
+        String token = a.value("token").orElse(null);
+        Duration wait = CommandDef.waitTimeout(a);
         JobState job;
         if (a.value("vm").isPresent()) {
             for (String p : PROFILE_OPTIONS) {
@@ -68,16 +73,17 @@ final class VmCommands {
                     throw new UsageException("--vm and --" + name + " exclude each other");
                 }
             }
-            job = s.client().requestExistingVm(a.required("vm"), a.seconds("lease"), a.value("token").orElse(null));
+            job = s.client().requestExistingVm(a.required("vm"), lease, token);
         } else {
-            job = s.client().requestVm(profile(a), a.seconds("lease"), a.value("token").orElse(null));
+            VmProfile profile = profile(a);
+            job = s.client().requestVm(profile, lease, token);
         }
         if (!a.flag("wait")) {
             s.print().line(job.jobId());
             return ExitCodes.OK;
         }
         s.progress("waiting for job " + job.jobId());
-        s.print().vm(s.client().awaitVm(job.jobId(), CommandDef.waitTimeout(a)));
+        s.print().vm(s.client().awaitVm(job.jobId(), wait));
         return ExitCodes.OK;
     }
 
@@ -104,14 +110,29 @@ final class VmCommands {
         }
     }
 
-    /** Prints the job id, or with --wait waits for success and prints the job and the VM as it then is. */
-    static int submit(Args a, Session s, JobState job) {
+    /**
+     * Submits a job once every option is known good; prints the job id, or with --wait waits for success and
+     * prints the job and the VM as it then is.
+     */
+    static int submit(Args a, Session s, Function<GveClient, JobState> op) {
+        return submit(a, s, op, true);
+    }
+
+    /** @param showVm fetch the VM after the job (GetManagementResult); false for jobs of other ports */
+    static int submit(Args a, Session s, Function<GveClient, JobState> op, boolean showVm) {
+        Duration wait = CommandDef.waitTimeout(a);
+        JobState job = op.apply(s.client());
         if (!a.flag("wait")) {
             s.print().line(job.jobId());
             return ExitCodes.OK;
         }
         s.progress("waiting for job " + job.jobId());
-        Optional<Vm> vm = s.client().awaitManaged(job.jobId(), CommandDef.waitTimeout(a));
+        Optional<Vm> vm = Optional.empty();
+        if (showVm) {
+            vm = s.client().awaitManaged(job.jobId(), wait);
+        } else {
+            s.client().awaitSuccess(job.jobId(), wait);
+        }
         s.print().line(job.jobId() + " SUCCEEDED");
         vm.ifPresent(v -> s.print().line(v.id() + " " + v.state()));
         return ExitCodes.OK;
@@ -119,12 +140,12 @@ final class VmCommands {
 
     private static CommandDef power(String name, String summary, BiFunction<GveClient, String, JobState> op) {
         return new CommandDef(name, name + " VMID [--wait [--timeout S]]", summary, options("wait", "timeout="),
-                (a, s) -> submit(a.expect(1, 1, "VMID"), s, op.apply(s.client(), a.positional(0))));
+                (a, s) -> submit(a.expect(1, 1, "VMID"), s, c -> op.apply(c, a.positional(0))));
     }
 
     private static CommandDef named(String name, String summary, BiFunction<GveClient, Args, JobState> op) {
         return new CommandDef(name, name + " VMID NAME [--wait [--timeout S]]", summary, options("wait", "timeout="),
-                (a, s) -> submit(a.expect(2, 2, "VMID NAME"), s, op.apply(s.client(), a)));
+                (a, s) -> submit(a.expect(2, 2, "VMID NAME"), s, c -> op.apply(c, a)));
     }
 
     static String[] concat(String[] a, String... b) {

@@ -36,7 +36,7 @@ import java.util.function.Consumer;
 /**
  * Fake VirtualMachineManagement. Guest programs are simulated: {@code echo ARGS}, {@code exit N},
  * {@code cat PATH}, {@code cp FROM TO}, {@code hang} (times out). A guest path ending in {@code .badsum} is
- * reported with a wrong SHA-256; VM {@code vm-boom} answers an undeclared fault; {@code vm-slow} answers late.
+ * reported with a wrong SHA-256; VM {@code vm-boom} answers an undeclared fault.
  */
 @WebService(endpointInterface = "org.gve.wsdl.site.VirtualMachineManagement", serviceName = "SiteService",
         portName = "VirtualMachineManagementPort", targetNamespace = "urn:gve:site:1")
@@ -192,6 +192,7 @@ public class FakeManagementEndpoint extends FakeSiteEndpoints implements Virtual
     public FileInfo copyFileToVirtualMachine(String vmId, String path, String mode, DataHandler content)
             throws NotFoundFault, InvalidStateFault {
         requireState(owned(caller(), vmId), VirtualMachineState.RUNNING);
+        site.lastUploadHeaders = header("Content-Type") + "; transfer-encoding=" + header("Transfer-Encoding");
         byte[] bytes;
         try (InputStream in = content.getInputStream()) {
             bytes = in.readAllBytes();
@@ -237,13 +238,6 @@ public class FakeManagementEndpoint extends FakeSiteEndpoints implements Virtual
 
     @Override
     public VirtualMachine describeVirtualMachine(String vmId) throws NotFoundFault {
-        if ("vm-slow".equals(vmId)) {
-            try {
-                Thread.sleep(1500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
         return owned(caller(), vmId);
     }
 

@@ -25,6 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A test double of a GVE Site: the four Site ports ({@link FakeSiteEndpoints}) published with
@@ -45,11 +47,16 @@ public final class FakeSite implements AutoCloseable {
     final Map<String, byte[]> files = new ConcurrentHashMap<>();
     final Map<String, org.gve.wsdl.site.AgentInfo> agents = new ConcurrentHashMap<>();
     final List<String> authorizationHeaders = new ArrayList<>();
+    /** Content-Type and Transfer-Encoding of the last CopyFileToVirtualMachine request. */
+    volatile String lastUploadHeaders;
     private final AtomicInteger ids = new AtomicInteger();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final URI base;
+    /** Metro logs the undeclared fault the tests provoke on purpose; quiet while the site runs. */
+    private final Logger tieLogger = Logger.getLogger("com.sun.xml.ws.server.sei.TieHandler");
+    private final Level tieLevel = tieLogger.getLevel();
 
     record FakeUser(String name, String password, Role role, Quota quota) {
     }
@@ -74,6 +81,7 @@ public final class FakeSite implements AutoCloseable {
     }
 
     private FakeSite() throws IOException {
+        tieLogger.setLevel(Level.OFF);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(executor);
         base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/gve");
@@ -133,6 +141,10 @@ public final class FakeSite implements AutoCloseable {
         return vm.getUniqueID();
     }
 
+    public String lastUploadHeaders() {
+        return lastUploadHeaders;
+    }
+
     public boolean hasVm(String vmId) {
         return vms.containsKey(vmId);
     }
@@ -183,5 +195,6 @@ public final class FakeSite implements AutoCloseable {
         endpoints.forEach(Endpoint::stop);
         server.stop(0);
         executor.shutdownNow();
+        tieLogger.setLevel(tieLevel);
     }
 }

@@ -34,13 +34,19 @@ public abstract class FakeSiteEndpoints {
         this.site = site;
     }
 
-    /** The authenticated user, from the Authorization header (the HTTP server already checked it). */
-    protected String caller() {
+    /** One HTTP request header of the current call, or null. */
+    protected String header(String name) {
         @SuppressWarnings("unchecked")
         Map<String, List<String>> headers = (Map<String, List<String>>) context.getMessageContext()
                 .get(MessageContext.HTTP_REQUEST_HEADERS);
-        String header = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Authorization"))
-                .map(e -> e.getValue().get(0)).findFirst().orElseThrow(() -> new IllegalStateException("no Authorization"));
+        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+    }
+
+    /** The authenticated user, from the Authorization header (the HTTP server already checked it). */
+    protected String caller() {
+        String header = header("Authorization");
+        if (header == null) throw new IllegalStateException("no Authorization header");
         site.recordAuthorization(header);
         String decoded = new String(Base64.getDecoder().decode(header.substring("Basic ".length())), StandardCharsets.UTF_8);
         return decoded.substring(0, decoded.indexOf(':'));
