@@ -1,16 +1,21 @@
 package org.gve.agent;
 
+import org.gve.agent.guest.InstallServiceClients;
 import org.gve.agent.registry.Registry;
 import org.gve.agent.registry.RegistryDatabase;
 import org.gve.agent.service.AgentService;
 import org.gve.agent.service.GuestOperations;
+import org.gve.agent.service.InstallServices;
 import org.gve.agent.spi.HypervisorDriver;
 import org.gve.agent.spi.HypervisorDriverProvider;
 import org.gve.agent.ws.AgentPortImpl;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.Executors;
@@ -29,6 +34,7 @@ public final class AgentApplication implements AutoCloseable {
     private final AgentApplicationSettings settings;
     private final HypervisorDriver driver;
     private final RegistryDatabase database;
+    private final Registry registry;
     private final AgentService service;
     private final AgentPortImpl port;
     private final ScheduledExecutorService background;
@@ -42,9 +48,12 @@ public final class AgentApplication implements AutoCloseable {
             driver.close();
             throw e;
         }
-        Registry registry = new Registry(database, clock);
-        this.service = new AgentService(driver, registry, settings.agent(), clock);
-        GuestOperations guest = new GuestOperations(service, driver, registry, settings.guestTimeout());
+        this.registry = new Registry(database, clock);
+        InstallServices installServices = new InstallServices(driver, registry,
+                new InstallServiceClients(Path.of(System.getProperty("java.io.tmpdir")), settings.guestTimeout()),
+                settings.agent().installServiceBoot(), Duration.ofMillis(500), new SecureRandom());
+        this.service = new AgentService(driver, registry, settings.agent(), clock, installServices);
+        GuestOperations guest = new GuestOperations(service, driver, registry, installServices);
         this.port = new AgentPortImpl(service, guest, settings.agent().agentName());
         this.background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gve-agent-registry-sync");
@@ -93,6 +102,11 @@ public final class AgentApplication implements AutoCloseable {
 
     public AgentService service() {
         return service;
+    }
+
+    /** The registry, for operators and tests that check which site holds what. */
+    public Registry registry() {
+        return registry;
     }
 
     @Override

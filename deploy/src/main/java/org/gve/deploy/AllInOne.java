@@ -52,10 +52,10 @@ public final class AllInOne implements AutoCloseable {
         this.server = new GveServer(data.resolve("tomcat"), config.string(BIND), config.integer(PORT), keystore,
                 config.string(TLS_PASSWORD));
         server.mount("/site", List.of(
-                siteEndpoint("VirtualMachineRequest", site.requestPort()),
-                siteEndpoint("VirtualMachineManagement", site.managementPort()),
-                siteEndpoint("JobStateQuery", site.jobPort()),
-                siteEndpoint("SiteAdministration", site.adminPort())),
+                siteEndpoint("VirtualMachineRequest", site.requestPort(), site),
+                siteEndpoint("VirtualMachineManagement", site.managementPort(), site),
+                siteEndpoint("JobStateQuery", site.jobPort(), site),
+                siteEndpoint("SiteAdministration", site.adminPort(), site)),
                 (user, password) -> site.authenticate(user, password)
                         .map(c -> new AuthenticatedUser(c.userName(), Set.of(c.role().name()))));
         if (agent != null) {
@@ -94,9 +94,14 @@ public final class AllInOne implements AutoCloseable {
         return site;
     }
 
-    private static SoapEndpoint siteEndpoint(String port, Object impl) {
+    /** The agent running in this process, when {@code gve.agent.enabled}. */
+    public Optional<AgentApplication> agent() {
+        return Optional.ofNullable(agent);
+    }
+
+    private static SoapEndpoint siteEndpoint(String port, Object impl, SiteApplication site) {
         return new SoapEndpoint("/site/" + port, impl, SITE_WSDL, new QName(SITE_NS, "SiteService"),
-                new QName(SITE_NS, port + "Port"));
+                new QName(SITE_NS, port + "Port"), site.soapHandlers());
     }
 
     /** 'demo' means libvirt's test driver with the demo host written into the data directory. */

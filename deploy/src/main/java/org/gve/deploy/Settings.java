@@ -24,7 +24,7 @@ final class Settings {
         return new SiteSettings(c.string(SITE_NAME),
                 new DatabaseSettings(c.string(SITE_DB_URL), c.string(SITE_DB_USER), c.string(SITE_DB_PASSWORD), 16),
                 c.string(SITE_NODE), c.integer(SITE_WORKERS), Duration.ofSeconds(2), c.seconds(SITE_AGENT_TIMEOUT),
-                c.seconds(SITE_HEALTH_POLL), c.seconds(SITE_DEFAULT_LEASE),
+                c.seconds(SITE_HEALTH_POLL), c.seconds(SITE_LEASE_CHECK), c.seconds(SITE_DEFAULT_LEASE),
                 new Quota(c.integer(QUOTA_VMS), c.integer(QUOTA_VCPUS), c.number(QUOTA_MEMORY), c.number(QUOTA_DISK),
                         c.number(QUOTA_LEASE)),
                 c.integer(PROFILE_VCPUS), c.number(PROFILE_MEMORY), c.integer(PROFILE_MAX_VCPUS),
@@ -33,7 +33,7 @@ final class Settings {
 
     static AgentApplicationSettings agent(Configuration c, String hypervisorUri, String siteName, String siteSecret) {
         AgentSettings agent = new AgentSettings(c.string(AGENT_NAME), 1, 512, c.seconds(AGENT_SHUTDOWN_WAIT),
-                Duration.ofMillis(200), Duration.ofMinutes(5));
+                Duration.ofMillis(200), Duration.ofMinutes(5), c.seconds(AGENT_INSTALL_SERVICE_BOOT));
         DriverSettings driver = new DriverSettings(HypervisorKind.valueOf(c.string(AGENT_HYPERVISOR)), hypervisorUri,
                 blankToNull(c.string(AGENT_USER)), blankToNull(c.string(AGENT_PASSWORD)),
                 Path.of(c.string(AGENT_IMAGE_DIR)), Duration.ofMillis(c.number(AGENT_TASK_POLL)),

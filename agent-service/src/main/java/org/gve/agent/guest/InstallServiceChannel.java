@@ -1,5 +1,6 @@
 package org.gve.agent.guest;
 
+import com.sun.xml.ws.developer.StreamingDataHandler;
 import jakarta.activation.DataHandler;
 import jakarta.xml.ws.Holder;
 import jakarta.xml.ws.WebServiceException;
@@ -13,9 +14,13 @@ import org.gve.wsdl.common.Command;
 import org.gve.wsdl.common.CommandResult;
 import org.gve.wsdl.common.EnvironmentVariable;
 import org.gve.wsdl.common.FileInfo;
+import org.gve.wsdl.install.GuestFault;
+import org.gve.wsdl.install.GuestInfo;
 import org.gve.wsdl.install.Install;
-import org.gve.wsdl.install.InstallService;
-import org.gve.wsdl.runtime.SoapClients;
+import org.gve.wsdl.install.InvalidArgumentFault;
+import org.gve.wsdl.install.NotAuthorizedFault;
+import org.gve.wsdl.install.NotFoundFault;
+import org.gve.wsdl.runtime.StreamDataSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,14 +28,24 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 
-/** Reaches a guest through the InstallService running inside it, with the VM's own credential. */
+/**
+ * Reaches a guest through the InstallService running inside it, with the VM's own credential.
+ * File content streams both ways (see {@link InstallServiceClients}); nothing is held whole.
+ */
 public final class InstallServiceChannel implements GuestChannel {
-    private final Install port;
-    private final URI endpoint;
+    /** Time the InstallService gets beyond a command's own timeout to kill it and answer. */
+    private static final Duration COMMAND_MARGIN = Duration.ofSeconds(30);
 
-    public InstallServiceChannel(URI endpoint, String user, String secret, Duration timeout) {
+    private final InstallServiceClients clients;
+    private final URI endpoint;
+    private final String user;
+    private final String secret;
+
+    InstallServiceChannel(InstallServiceClients clients, URI endpoint, String user, String secret) {
+        this.clients = clients;
         this.endpoint = endpoint;
-        this.port = SoapClients.mtomPort(new InstallService(), Install.class, endpoint, user, secret, timeout);
+        this.user = user;
+        this.secret = secret;
     }
 
     @Override
@@ -45,23 +60,42 @@ public final class InstallServiceChannel implements GuestChannel {
         });
         request.setWorkingDirectory(command.workingDirectory());
         request.setStdin(command.stdin());
-        if (command.timeout() != null) request.setTimeoutSeconds((int) command.timeout().toSeconds());
+        Install port = clients.port(endpoint, user, secret);
+        if (command.timeout() != null) {
+            request.setTimeoutSeconds((int) Math.min(Integer.MAX_VALUE, command.timeout().toSeconds()));
+            clients.allowAtLeast(port, command.timeout().plus(COMMAND_MARGIN));
+        }
         try {
             CommandResult r = port.runCommand(request);
             return new GuestCommandResult(r.getExitCode(), r.getStdout(), r.getStderr(), r.isStdoutTruncated(),
                     r.isStderrTruncated(), r.isTimedOut(), r.getDurationMillis());
-        } catch (Exception e) {
-            throw failure(e);
+        } catch (InvalidArgumentFault e) {
+            throw new DriverException(DriverError.INVALID_ARGUMENT, e.getFaultInfo().getMessage(), e);
+        } catch (GuestFault e) {
+            throw guestFailure(e.getFaultInfo().getMessage(), e);
+        } catch (NotAuthorizedFault e) {
+            throw refused(e);
+        } catch (WebServiceException e) {
+            throw unreachable(e);
         }
     }
 
     @Override
     public GuestFile put(String path, String mode, InputStream content) {
         try {
-            FileInfo info = port.putFile(path, mode, null, new DataHandler(new org.gve.wsdl.runtime.StreamDataSource(content)));
-            return new GuestFile(info.getPath(), info.getSize(), info.getMode(), info.getSha256());
-        } catch (Exception e) {
-            throw failure(e);
+            FileInfo info = clients.port(endpoint, user, secret)
+                    .putFile(path, mode, null, new DataHandler(new StreamDataSource(content)));
+            return file(info);
+        } catch (InvalidArgumentFault e) {
+            throw new DriverException(DriverError.INVALID_ARGUMENT, e.getFaultInfo().getMessage(), e);
+        } catch (NotFoundFault e) {
+            throw new DriverException(DriverError.NOT_FOUND, e.getFaultInfo().getMessage(), e);
+        } catch (GuestFault e) {
+            throw guestFailure(e.getFaultInfo().getMessage(), e);
+        } catch (NotAuthorizedFault e) {
+            throw refused(e);
+        } catch (WebServiceException e) {
+            throw unreachable(e);
         }
     }
 
@@ -70,35 +104,67 @@ public final class InstallServiceChannel implements GuestChannel {
         Holder<FileInfo> info = new Holder<>();
         Holder<DataHandler> data = new Holder<>();
         try {
-            port.getFile(path, info, data);
-            try (InputStream in = data.value.getInputStream()) {
-                in.transferTo(content);
-            }
-            return new GuestFile(info.value.getPath(), info.value.getSize(), info.value.getMode(), info.value.getSha256());
-        } catch (Exception e) {
-            throw failure(e);
+            clients.port(endpoint, user, secret).getFile(path, info, data);
+            copy(data.value, content);
+            return file(info.value);
+        } catch (InvalidArgumentFault e) {
+            throw new DriverException(DriverError.INVALID_ARGUMENT, e.getFaultInfo().getMessage(), e);
+        } catch (NotFoundFault e) {
+            throw new DriverException(DriverError.NOT_FOUND, e.getFaultInfo().getMessage(), e);
+        } catch (GuestFault e) {
+            throw guestFailure(e.getFaultInfo().getMessage(), e);
+        } catch (NotAuthorizedFault e) {
+            throw refused(e);
+        } catch (WebServiceException e) {
+            throw unreachable(e);
+        } catch (IOException e) {
+            throw guestFailure("reading " + path + " from the InstallService at " + endpoint + " failed: "
+                    + e.getMessage(), e);
         }
     }
 
-    /** InstallService faults keep their meaning; transport failures mean the guest is unreachable. */
-    private DriverException failure(Exception e) {
-        if (e instanceof org.gve.wsdl.install.InvalidArgumentFault f) {
-            return new DriverException(DriverError.INVALID_ARGUMENT, f.getFaultInfo().getMessage(), e);
+    /** What the InstallService says of its guest; also proves it answers and accepts the credential. */
+    public String guestSummary() {
+        try {
+            GuestInfo info = clients.port(endpoint, user, secret).getGuestInfo();
+            return info.getHostName() + " (InstallService " + info.getServiceVersion() + ")";
+        } catch (GuestFault e) {
+            throw guestFailure(e.getFaultInfo().getMessage(), e);
+        } catch (NotAuthorizedFault e) {
+            throw refused(e);
+        } catch (WebServiceException e) {
+            throw unreachable(e);
         }
-        if (e instanceof org.gve.wsdl.install.NotFoundFault f) {
-            return new DriverException(DriverError.NOT_FOUND, f.getFaultInfo().getMessage(), e);
+    }
+
+    /** Reads a download once, straight from the connection where Metro allows it. */
+    private static void copy(DataHandler data, OutputStream content) throws IOException {
+        if (data instanceof StreamingDataHandler streaming) {
+            try (streaming; InputStream in = streaming.readOnce()) {
+                in.transferTo(content);
+            }
+        } else {
+            try (InputStream in = data.getInputStream()) {
+                in.transferTo(content);
+            }
         }
-        if (e instanceof org.gve.wsdl.install.GuestFault f) {
-            return new DriverException(DriverError.GUEST_UNAVAILABLE, f.getFaultInfo().getMessage(), e);
-        }
-        if (e instanceof org.gve.wsdl.install.NotAuthorizedFault) {
-            return new DriverException(DriverError.GUEST_UNAVAILABLE,
-                    "the InstallService at " + endpoint + " refused the VM's credential", e);
-        }
-        if (e instanceof WebServiceException || e instanceof IOException) {
-            return new DriverException(DriverError.GUEST_UNAVAILABLE,
-                    "the InstallService at " + endpoint + " did not answer: " + e.getMessage(), e);
-        }
-        return new DriverException(DriverError.GUEST_UNAVAILABLE, "guest call failed: " + e, e);
+    }
+
+    private static GuestFile file(FileInfo info) {
+        return new GuestFile(info.getPath(), info.getSize(), info.getMode(), info.getSha256());
+    }
+
+    private static DriverException guestFailure(String message, Exception cause) {
+        return new DriverException(DriverError.GUEST_UNAVAILABLE, message, cause);
+    }
+
+    private DriverException refused(NotAuthorizedFault e) {
+        return new DriverException(DriverError.GUEST_UNAVAILABLE,
+                "the InstallService at " + endpoint + " refused the VM's credential", e);
+    }
+
+    private DriverException unreachable(WebServiceException e) {
+        return new DriverException(DriverError.GUEST_UNAVAILABLE,
+                "the InstallService at " + endpoint + " did not answer: " + e.getMessage(), e);
     }
 }

@@ -1,5 +1,6 @@
 package org.gve.agent.libvirt;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,7 @@ final class LibvirtDriver implements HypervisorDriver {
     private final Domains domains;
     private final Provisioner provisioner;
     private final Migrator migrator;
+    private final InstallServiceProvisioner installServices;
     private final int shutdownFlags;
 
     LibvirtDriver(DriverSettings settings, LibvirtOptions options, LibvirtConnection connection, String hostName,
@@ -52,6 +54,7 @@ final class LibvirtDriver implements HypervisorDriver {
         this.provisioner = new Provisioner(domains, options, settings.imageDirectory(),
                 kind == HypervisorKind.KVM ? options.domainType() : null);
         this.migrator = new Migrator(domains, options);
+        this.installServices = new InstallServiceProvisioner(InstallServiceOptions.from(settings));
         this.shutdownFlags = shutdownFlags(options.shutdownMode(), connectionType);
     }
 
@@ -181,7 +184,10 @@ final class LibvirtDriver implements HypervisorDriver {
     @Override
     public void delete(String vmId) {
         connection.call("deleting VM " + vmId, c -> {
-            provisioner.delete(c, domains.vm(c, vmId));
+            Domain d = domains.vm(c, vmId);
+            String uuid = d.getUUIDString();
+            provisioner.delete(c, d);
+            installServices.forget(uuid);
             return null;
         });
     }
@@ -208,6 +214,12 @@ final class LibvirtDriver implements HypervisorDriver {
     }
 
     @Override
+    public Optional<URI> provisionInstallService(String vmId, String credentialLine) {
+        return connection.call("provisioning the InstallService of VM " + vmId,
+                c -> installServices.provision(c, domains.vm(c, vmId), credentialLine));
+    }
+
+    @Override
     public void close() {
         connection.close();
     }
@@ -228,8 +240,7 @@ final class LibvirtDriver implements HypervisorDriver {
     private void start(Domain d) throws LibvirtException {
         Optional<GveMetadata.InstanceMark> mark = Domains.xml(d, Domains.XML_INACTIVE).instance();
         if (mark.isPresent() && !mark.get().started()) {
-            GveMetadata.InstanceMark started = new GveMetadata.InstanceMark(mark.get().templateId(),
-                    mark.get().osName(), true);
+            GveMetadata.InstanceMark started = mark.get().asStarted();
             d.setMetadata(Domain.MetadataType.ELEMENT, started.toElementXml(), GveMetadata.PREFIX,
                     GveMetadata.NAMESPACE, AFFECT_CONFIG);
         }

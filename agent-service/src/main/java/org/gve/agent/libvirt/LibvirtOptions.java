@@ -68,6 +68,7 @@ record LibvirtOptions(String domainType, DiskMode diskMode, Optional<String> dis
     private static void warnAboutUnknownKeys(Map<String, String> options) {
         options.keySet().stream()
                 .filter(k -> Arrays.stream(Key.values()).noneMatch(key -> key.key.equals(k)))
+                .filter(k -> !InstallServiceOptions.Key.known(k))
                 .forEach(k -> LOG.warning(() -> "libvirt driver ignores unknown option '" + k + "'"));
     }
 

@@ -61,9 +61,10 @@ final class Provisioner {
                 disks.put(disk.path(), new NewDisk(volume.getPath(), VolumeXml.format(volume.getXMLDesc(0))));
             }
             String os = templateXml.template().map(GveMetadata.TemplateMark::osName).orElse("");
+            int installService = templateXml.template().map(GveMetadata.TemplateMark::installServicePort).orElse(0);
             String xml = TemplateToDomainXml.apply(template.getXMLDesc(Domains.XML_INACTIVE),
                     new NewDomain(spec.name(), domainType, spec.vcpus(), spec.memoryMiB(), disks,
-                            serialLog(spec.name()), new InstanceMark(spec.templateId(), os, false)));
+                            serialLog(spec.name()), new InstanceMark(spec.templateId(), os, false, installService)));
             return connect.domainDefineXML(xml);
         } catch (LibvirtException | RuntimeException e) {
             deleteQuietly(made);
@@ -93,7 +94,8 @@ final class Provisioner {
             InstanceMark origin = sourceXml.instance().orElse(new InstanceMark("", "", false));
             String xml = TemplateToDomainXml.apply(source.getXMLDesc(Domains.XML_INACTIVE),
                     new NewDomain(newName, null, null, null, disks, serialLog(newName),
-                            new InstanceMark(origin.templateId(), origin.osName(), false)));
+                            new InstanceMark(origin.templateId(), origin.osName(), false,
+                                    origin.installServicePort())));
             return connect.domainDefineXML(xml);
         } catch (LibvirtException | RuntimeException e) {
             deleteQuietly(made);

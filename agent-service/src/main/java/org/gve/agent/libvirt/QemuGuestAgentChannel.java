@@ -32,7 +32,13 @@ import org.gve.agent.spi.GuestFile;
 final class QemuGuestAgentChannel implements GuestChannel {
     /** Bytes of output kept per stream; more is cut and flagged. */
     static final int OUTPUT_LIMIT = 1024 * 1024;
-    private static final int CHUNK = 512 * 1024;
+    /**
+     * Bytes per guest-file-write. qemu-ga 7.2 stops answering (its channel stays stuck) on a write of ~200 KB
+     * (266 KB of base64); 128 KB still worked. 64 KiB keeps a wide margin.
+     */
+    private static final int WRITE_CHUNK = 64 * 1024;
+    /** Bytes per guest-file-read; 1 MiB reads were measured to work. */
+    private static final int READ_CHUNK = 512 * 1024;
     private static final int AGENT_TIMEOUT_SECONDS = 30;
 
     private final LibvirtConnection connection;
@@ -75,8 +81,9 @@ final class QemuGuestAgentChannel implements GuestChannel {
         MessageDigest sha = sha256();
         long size = 0;
         long handle = fileOpen(path, "w");
+        RuntimeException failure = null;
         try {
-            byte[] buffer = new byte[CHUNK];
+            byte[] buffer = new byte[WRITE_CHUNK];
             int n;
             while ((n = content.readNBytes(buffer, 0, buffer.length)) > 0) {
                 sha.update(buffer, 0, n);
@@ -85,10 +92,11 @@ final class QemuGuestAgentChannel implements GuestChannel {
                 size += n;
             }
         } catch (IOException e) {
-            throw new DriverException(DriverError.INVALID_ARGUMENT, "reading the content for " + path + " failed", e);
-        } finally {
-            fileClose(handle);
+            failure = new DriverException(DriverError.INVALID_ARGUMENT, "reading the content for " + path + " failed", e);
+        } catch (RuntimeException e) {
+            failure = e;
         }
+        close(handle, failure);
         if (mode != null && !mode.isBlank()) {
             if (!mode.matches("[0-7]{3,4}")) throw new DriverException(DriverError.INVALID_ARGUMENT, "mode must be octal: " + mode);
             check(execute(List.of("chmod", mode, path)), "chmod " + mode + " " + path);
@@ -101,9 +109,10 @@ final class QemuGuestAgentChannel implements GuestChannel {
         MessageDigest sha = sha256();
         long size = 0;
         long handle = fileOpen(path, "r");
+        RuntimeException failure = null;
         try {
             while (true) {
-                Map<String, Object> read = agent("guest-file-read", "{\"handle\":" + handle + ",\"count\":" + CHUNK + "}");
+                Map<String, Object> read = agent("guest-file-read", "{\"handle\":" + handle + ",\"count\":" + READ_CHUNK + "}");
                 byte[] data = Base64.getDecoder().decode(String.valueOf(read.getOrDefault("buf-b64", "")));
                 content.write(data);
                 sha.update(data);
@@ -111,10 +120,11 @@ final class QemuGuestAgentChannel implements GuestChannel {
                 if (Boolean.TRUE.equals(read.get("eof")) || data.length == 0) break;
             }
         } catch (IOException e) {
-            throw new DriverException(DriverError.INVALID_ARGUMENT, "writing the content of " + path + " failed", e);
-        } finally {
-            fileClose(handle);
+            failure = new DriverException(DriverError.INVALID_ARGUMENT, "writing the content of " + path + " failed", e);
+        } catch (RuntimeException e) {
+            failure = e;
         }
+        close(handle, failure);
         return new GuestFile(path, size, fileMode(path), HexFormat.of().formatHex(sha.digest()));
     }
 
@@ -157,6 +167,17 @@ final class QemuGuestAgentChannel implements GuestChannel {
 
     private void fileClose(long handle) {
         agentValue("guest-file-close", "{\"handle\":" + handle + "}");
+    }
+
+    /** Closes the guest file; after a failed transfer the transfer's failure is thrown, not the close's. */
+    private void close(long handle, RuntimeException failure) {
+        try {
+            fileClose(handle);
+        } catch (RuntimeException e) {
+            if (failure == null) throw e;
+            failure.addSuppressed(e);
+        }
+        if (failure != null) throw failure;
     }
 
     private Map<String, Object> agent(String command, String arguments) {

@@ -16,18 +16,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
  * The Registry Service: which VMs exist on this agent's hypervisor and which site holds each.
- * Changes of holder run under a row lock, so two sites racing for one VM cannot both win.
+ * Changes of holder run under a row lock, so two sites racing for one VM cannot both win. The
+ * registry database belongs to one agent process; its writes are also serialized in the process,
+ * so a sync (which inserts, updates and deletes many rows) never races a holder change or another
+ * sync into a constraint or optimistic-lock failure.
  */
 public final class Registry {
     private static final Logger LOG = Logger.getLogger(Registry.class.getName());
     private final SessionFactory sessions;
     private final Clock clock;
+    private final ReentrantLock writes = new ReentrantLock();
 
     public Registry(RegistryDatabase database, Clock clock) {
         this.sessions = database.sessionFactory();
@@ -114,37 +120,51 @@ public final class Registry {
 
     /**
      * Brings the registry in step with what the hypervisor lists: new VMs are recorded as free,
-     * vanished ones are forgotten (their holder learns it from the next call on them).
+     * vanished ones are forgotten (their holder learns it from the next call on them). The listing
+     * is taken under the registry's write lock, so a VM created and recorded meanwhile is never
+     * mistaken for a vanished one.
      */
-    public SyncReport sync(List<VmDescription> onHypervisor) {
-        return write(s -> {
-            Instant now = clock.instant();
-            Map<String, RegistryEntry> known = s.createSelectionQuery("from RegistryEntry", RegistryEntry.class)
-                    .getResultList().stream().collect(Collectors.toMap(RegistryEntry::vmId, e -> e));
-            List<String> appeared = new ArrayList<>();
-            Set<String> present = new HashSet<>();
-            for (VmDescription vm : onHypervisor) {
-                present.add(vm.id());
-                RegistryEntry entry = known.get(vm.id());
-                if (entry == null) {
-                    s.persist(newEntry(vm));
-                    appeared.add(vm.id());
-                } else {
-                    entry.seen(vm.name(), vm.state().name(), now);
-                }
+    public SyncReport sync(Supplier<List<VmDescription>> hypervisorListing) {
+        writes.lock();
+        try {
+            List<VmDescription> onHypervisor = hypervisorListing.get();
+            return sessions.fromTransaction(s -> reconcile(s, onHypervisor));
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    private SyncReport reconcile(Session s, List<VmDescription> onHypervisor) {
+        Instant now = clock.instant();
+        Map<String, RegistryEntry> known = s.createSelectionQuery("from RegistryEntry", RegistryEntry.class)
+                .getResultList().stream().collect(Collectors.toMap(RegistryEntry::vmId, e -> e));
+        List<String> appeared = new ArrayList<>();
+        Set<String> present = new HashSet<>();
+        for (VmDescription vm : onHypervisor) {
+            present.add(vm.id());
+            RegistryEntry entry = known.get(vm.id());
+            if (entry == null) {
+                s.persist(newEntry(vm));
+                appeared.add(vm.id());
+            } else {
+                entry.seen(vm.name(), vm.state().name(), now);
             }
-            List<String> vanished = new ArrayList<>();
-            for (RegistryEntry entry : known.values()) {
-                if (!present.contains(entry.vmId())) {
-                    vanished.add(entry.vmId());
-                    s.remove(entry);
-                }
+        }
+        if (!present.isEmpty()) {
+            s.createMutationQuery("update RegistryEntry e set e.lastSeen = :now where e.vmId in :present")
+                    .setParameter("now", now).setParameter("present", present).executeUpdate();
+        }
+        List<String> vanished = new ArrayList<>();
+        for (RegistryEntry entry : known.values()) {
+            if (!present.contains(entry.vmId())) {
+                vanished.add(entry.vmId());
+                s.remove(entry);
             }
-            if (!appeared.isEmpty() || !vanished.isEmpty()) {
-                LOG.info(() -> "registry sync: appeared " + appeared + ", vanished " + vanished);
-            }
-            return new SyncReport(appeared, vanished);
-        });
+        }
+        if (!appeared.isEmpty() || !vanished.isEmpty()) {
+            LOG.info(() -> "registry sync: appeared " + appeared + ", vanished " + vanished);
+        }
+        return new SyncReport(appeared, vanished);
     }
 
     private RegistryEntry newEntry(VmDescription vm) {
@@ -177,6 +197,11 @@ public final class Registry {
     }
 
     private <T> T write(Function<Session, T> work) {
-        return sessions.fromTransaction(work);
+        writes.lock();
+        try {
+            return sessions.fromTransaction(work);
+        } finally {
+            writes.unlock();
+        }
     }
 }

@@ -65,7 +65,9 @@ public class RegistryEntry {
     String guestUser() { return guestUser; }
     String guestSecret() { return guestSecret; }
 
+    /** What the hypervisor says now; the row (and its version) changes only when name or state did. */
     void seen(String newName, String newState, Instant at) {
+        if (newName.equals(name) && newState.equals(state)) return;
         this.name = newName;
         this.state = newState;
         this.lastSeen = at;

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The agent's domain service: what the AgentService contract offers, for many sites at once.
@@ -28,18 +30,22 @@ import java.util.function.Supplier;
  * cannot even learn of another's VMs.
  */
 public final class AgentService {
+    private static final Logger LOG = Logger.getLogger(AgentService.class.getName());
     private final HypervisorDriver driver;
     private final Registry registry;
     private final AgentSettings settings;
     private final Clock clock;
     private final StateWaiter waiter;
+    private final InstallServices installServices;
 
-    public AgentService(HypervisorDriver driver, Registry registry, AgentSettings settings, Clock clock) {
+    public AgentService(HypervisorDriver driver, Registry registry, AgentSettings settings, Clock clock,
+                        InstallServices installServices) {
         this.driver = driver;
         this.registry = registry;
         this.settings = settings;
         this.clock = clock;
-        this.waiter = new StateWaiter(clock, settings.statePoll());
+        this.waiter = new StateWaiter(settings.statePoll());
+        this.installServices = installServices;
     }
 
     public AgentStatus status() {
@@ -54,7 +60,7 @@ public final class AgentService {
 
     /** Keeps the registry in step with the hypervisor; run periodically and before searches. */
     public void syncRegistry() {
-        registry.sync(call(driver::listVms));
+        registry.sync(() -> call(driver::listVms));
     }
 
     public List<AgentVm> findVms(String site, VmCriteria criteria, boolean freeOnly) {
@@ -106,24 +112,45 @@ public final class AgentService {
         } catch (IllegalArgumentException e) {
             throw new AgentException(AgentFault.INVALID_ARGUMENT, "INVALID_PROFILE", e.getMessage());
         }
-        VmDescription vm = call(() -> driver.create(spec));
-        return new AgentVm(vm, registry.recordHeld(vm, site));
+        return recordNew(call(() -> driver.create(spec)), site);
     }
 
     public AgentVm cloneVm(String site, String vmId, String newName) {
         heldVm(site, vmId);
         String name = newName != null ? newName : "gve-" + UUID.randomUUID().toString().substring(0, 8);
-        VmDescription copy = call(() -> driver.cloneVm(vmId, name));
-        return new AgentVm(copy, registry.recordHeld(copy, site));
+        return recordNew(call(() -> driver.cloneVm(vmId, name)), site);
+    }
+
+    /** Records a VM the agent just made, with its InstallService credential; a failure removes the VM again. */
+    private AgentVm recordNew(VmDescription vm, String site) {
+        try {
+            registry.recordHeld(vm, site);
+            installServices.provision(vm.id());
+            return new AgentVm(vm, registry.holding(vm.id()).orElseThrow(() -> notFound(vm.id())));
+        } catch (RuntimeException e) {
+            try {
+                driver.delete(vm.id());
+                registry.forget(vm.id());
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+                LOG.log(Level.WARNING, "could not remove VM " + vm.id() + " after a failed create", cleanup);
+            }
+            throw e;
+        }
     }
 
     public AgentVm describe(String site, String vmId) {
         return new AgentVm(heldVm(site, vmId), registry.holding(vmId).orElseThrow());
     }
 
+    /** A power action; a START that boots the VM returns once its InstallService (if any) answers. */
     public AgentVm power(String site, String vmId, PowerAction action) {
-        heldVm(site, vmId);
-        return held(vmId, call(() -> driver.power(vmId, action)));
+        VmState before = heldVm(site, vmId).state();
+        AgentVm after = held(vmId, call(() -> driver.power(vmId, action)));
+        if (action == PowerAction.START && (before == VmState.DEFINED || before == VmState.STOPPED)) {
+            installServices.awaitAnswer(vmId);
+        }
+        return after;
     }
 
     /**
@@ -166,8 +193,8 @@ public final class AgentService {
     /** Moves a held VM to another agent's hypervisor (or host); it leaves this registry. */
     public AgentVm migrate(String site, String vmId, MigrationTarget target) {
         heldVm(site, vmId);
+        Holding before = registry.holding(vmId).orElseThrow(() -> notFound(vmId));
         VmDescription moved = call(() -> driver.migrate(vmId, target));
-        Holding before = registry.holding(vmId).orElseThrow();
         if (call(() -> driver.findVm(vmId)).isEmpty()) registry.forget(vmId);
         return new AgentVm(moved, before);
     }

@@ -2,7 +2,6 @@ package org.gve.agent.service;
 
 import org.gve.agent.AgentException;
 import org.gve.agent.AgentFault;
-import org.gve.agent.guest.InstallServiceChannel;
 import org.gve.agent.registry.GuestAccess;
 import org.gve.agent.registry.Registry;
 import org.gve.agent.spi.DriverException;
@@ -15,8 +14,7 @@ import org.gve.agent.spi.VmState;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
-import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Commands and file copies in a guest a site holds: through the VM's InstallService when the
@@ -26,13 +24,14 @@ public final class GuestOperations {
     private final AgentService agent;
     private final HypervisorDriver driver;
     private final Registry registry;
-    private final Duration guestTimeout;
+    private final InstallServices installServices;
 
-    public GuestOperations(AgentService agent, HypervisorDriver driver, Registry registry, Duration guestTimeout) {
+    public GuestOperations(AgentService agent, HypervisorDriver driver, Registry registry,
+                           InstallServices installServices) {
         this.agent = agent;
         this.driver = driver;
         this.registry = registry;
-        this.guestTimeout = guestTimeout;
+        this.installServices = installServices;
     }
 
     public GuestCommandResult run(String site, String vmId, GuestCommand command) {
@@ -52,7 +51,10 @@ public final class GuestOperations {
         return call(() -> channel.get(path, content));
     }
 
-    /** Records how to reach a VM's InstallService (set when the agent provisions it). */
+    /**
+     * Records how to reach a VM's InstallService that the agent did not provision itself (an image with the
+     * InstallService installed and a credential the administrator gave it).
+     */
     public void registerInstallService(String site, String vmId, GuestAccess access) {
         agent.heldVm(site, vmId);
         registry.guestAccess(vmId, access);
@@ -62,10 +64,8 @@ public final class GuestOperations {
         if (agent.heldVm(site, vmId).state() != VmState.RUNNING) {
             throw new AgentException(AgentFault.INVALID_STATE, "VM_NOT_RUNNING", "VM " + vmId + " is not running");
         }
-        GuestAccess access = registry.holding(vmId).orElseThrow().guest();
-        if (access.present()) {
-            return new InstallServiceChannel(URI.create(access.endpoint()), access.user(), access.secret(), guestTimeout);
-        }
+        Optional<? extends GuestChannel> installService = installServices.channel(vmId);
+        if (installService.isPresent()) return installService.get();
         return call(() -> driver.guestChannel(vmId)).orElseThrow(() -> new AgentException(AgentFault.GUEST,
                 "NO_GUEST_CHANNEL", "VM " + vmId + " has no InstallService registered and its hypervisor offers no guest agent"));
     }

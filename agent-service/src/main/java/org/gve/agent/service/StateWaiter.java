@@ -1,28 +1,28 @@
 package org.gve.agent.service;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** Waits, with a deadline, for a condition on something polled at a fixed interval. */
+/**
+ * Waits, with a deadline, for a condition on something polled at a fixed interval. Deadlines are measured on
+ * the monotonic clock ({@link System#nanoTime}): a wall-clock step (NTP, a test's fixed clock) neither cuts a
+ * wait short nor makes it endless.
+ */
 final class StateWaiter {
-    private final Clock clock;
     private final Duration interval;
 
-    StateWaiter(Clock clock, Duration interval) {
-        this.clock = clock;
+    StateWaiter(Duration interval) {
         this.interval = interval;
     }
 
     /** Returns the first polled value that satisfies {@code done}, or the last one at the deadline. */
     <T> T await(Supplier<T> poll, Predicate<T> done, Duration timeout) {
-        Instant deadline = clock.instant().plus(timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
         T value = poll.get();
-        while (!done.test(value) && clock.instant().isBefore(deadline)) {
+        while (!done.test(value) && deadline - System.nanoTime() > 0) {
             try {
-                Thread.sleep(interval.toMillis());
+                Thread.sleep(Math.max(1, Math.min(interval.toMillis(), (deadline - System.nanoTime()) / 1_000_000)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return value;

@@ -1,5 +1,6 @@
 package org.gve.agent.spi;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +48,17 @@ public interface HypervisorDriver extends AutoCloseable {
 
     /** The hypervisor's own channel into the guest, if it has one. */
     Optional<GuestChannel> guestChannel(String vmId);
+
+    /**
+     * Prepares a VM that is not running so that GVE's InstallService starts in it at boot, accepts only
+     * the credential whose credential-file line ({@code sha256:SALT:HEX}, see install-service) is given,
+     * and is reachable from the agent at the returned endpoint. Empty, with nothing changed, when the
+     * VM's template does not run the InstallService. Called by the agent after {@link #create} and
+     * {@link #cloneVm}; drivers that cannot provision guests keep this default.
+     */
+    default Optional<URI> provisionInstallService(String vmId, String credentialLine) {
+        return Optional.empty();
+    }
 
     @Override
     void close();

@@ -6,6 +6,7 @@ import jakarta.jws.WebService;
 import jakarta.xml.ws.Holder;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.soap.MTOM;
+import com.sun.xml.ws.developer.StreamingAttachment;
 import org.gve.agent.service.AgentService;
 import org.gve.agent.service.GuestOperations;
 import org.gve.agent.spi.PowerAction;
@@ -37,8 +38,12 @@ import static org.gve.agent.ws.AgentFaults.guardGuest;
 import static org.gve.agent.ws.AgentFaults.guardInfo;
 import static org.gve.agent.ws.AgentFaults.guardSearch;
 
-/** The AgentService endpoint: authenticate the site, call the domain service, translate. */
+/**
+ * The AgentService endpoint: authenticate the site, call the domain service, translate. PutFile content is
+ * parsed lazily and read once, so it streams from the site's connection on to the guest.
+ */
 @MTOM
+@StreamingAttachment(parseEagerly = false, memoryThreshold = 64 * 1024)
 @WebService(serviceName = "AgentService", portName = "AgentPort", targetNamespace = "urn:gve:agent:1",
         endpointInterface = "org.gve.wsdl.agent.Agent", wsdlLocation = "org/gve/wsdl/AgentService.wsdl")
 public class AgentPortImpl implements Agent {

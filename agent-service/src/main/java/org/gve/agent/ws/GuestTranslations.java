@@ -1,5 +1,6 @@
 package org.gve.agent.ws;
 
+import com.sun.xml.ws.developer.StreamingDataHandler;
 import jakarta.activation.DataHandler;
 import org.gve.agent.AgentException;
 import org.gve.agent.AgentFault;
@@ -57,9 +58,11 @@ final class GuestTranslations {
         return info;
     }
 
+    /** The content, read once straight from the request where Metro streams it. */
     static InputStream stream(DataHandler content) {
         if (content == null) throw Invalid.argument("MISSING_CONTENT", "Content is required");
         try {
+            if (content instanceof StreamingDataHandler streaming) return streaming.readOnce();
             return content.getInputStream();
         } catch (IOException e) {
             throw new AgentException(AgentFault.INVALID_ARGUMENT, "UNREADABLE_CONTENT", "cannot read Content: " + e.getMessage());

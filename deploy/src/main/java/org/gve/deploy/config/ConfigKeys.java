@@ -17,6 +17,7 @@ public final class ConfigKeys {
     public static final ConfigKey SITE_WORKERS = new ConfigKey("gve.site.job-workers", "8", "jobs run at once");
     public static final ConfigKey SITE_AGENT_TIMEOUT = new ConfigKey("gve.site.agent-timeout-seconds", "120", "timeout of one call to an agent");
     public static final ConfigKey SITE_HEALTH_POLL = new ConfigKey("gve.site.agent-poll-seconds", "30", "how often agents are polled for health");
+    public static final ConfigKey SITE_LEASE_CHECK = new ConfigKey("gve.site.lease-check-seconds", "60", "how often VMs past their lease are looked for and stopped");
     public static final ConfigKey SITE_DEFAULT_LEASE = new ConfigKey("gve.site.default-lease-seconds", "86400", "lease of a VM when the request gives none");
     public static final ConfigKey QUOTA_VMS = new ConfigKey("gve.site.quota.vms", "4", "default quota: VMs held at once");
     public static final ConfigKey QUOTA_VCPUS = new ConfigKey("gve.site.quota.vcpus", "8", "default quota: vCPUs");
@@ -42,13 +43,15 @@ public final class ConfigKeys {
     public static final ConfigKey AGENT_SHUTDOWN_WAIT = new ConfigKey("gve.agent.shutdown-timeout-seconds", "60", "how long an ACPI shutdown may take");
     public static final ConfigKey AGENT_TASK_POLL = new ConfigKey("gve.agent.task-poll-millis", "200", "poll interval of hypervisor tasks");
     public static final ConfigKey AGENT_TASK_TIMEOUT = new ConfigKey("gve.agent.task-timeout-seconds", "600", "longest hypervisor task");
+    public static final ConfigKey AGENT_INSTALL_SERVICE_BOOT = new ConfigKey("gve.agent.install-service-boot-seconds", "90", "how long a booting VM's InstallService may take to answer before its start fails (keep it below gve.site.agent-timeout-seconds)");
 
     public static final List<ConfigKey> ALL = List.of(PORT, BIND, DATA_DIR, TLS_KEYSTORE, TLS_PASSWORD, SITE_NAME,
             SITE_DB_URL, SITE_DB_USER, SITE_DB_PASSWORD, SITE_NODE, SITE_WORKERS, SITE_AGENT_TIMEOUT, SITE_HEALTH_POLL,
-            SITE_DEFAULT_LEASE, QUOTA_VMS, QUOTA_VCPUS, QUOTA_MEMORY, QUOTA_DISK, QUOTA_LEASE, PROFILE_VCPUS,
+            SITE_LEASE_CHECK, SITE_DEFAULT_LEASE, QUOTA_VMS, QUOTA_VCPUS, QUOTA_MEMORY, QUOTA_DISK, QUOTA_LEASE, PROFILE_VCPUS,
             PROFILE_MEMORY, PROFILE_MAX_VCPUS, PROFILE_MAX_MEMORY, PASSWORD_ITERATIONS, ADMIN_USER,
             ADMIN_PASSWORD_FILE, AGENT_ENABLED, AGENT_NAME, AGENT_HYPERVISOR, AGENT_URI, AGENT_USER, AGENT_PASSWORD,
-            AGENT_REGISTRY_URL, AGENT_IMAGE_DIR, AGENT_SYNC, AGENT_SHUTDOWN_WAIT, AGENT_TASK_POLL, AGENT_TASK_TIMEOUT);
+            AGENT_REGISTRY_URL, AGENT_IMAGE_DIR, AGENT_SYNC, AGENT_SHUTDOWN_WAIT, AGENT_TASK_POLL, AGENT_TASK_TIMEOUT,
+            AGENT_INSTALL_SERVICE_BOOT);
 
     /** Driver options pass through under this prefix, e.g. gve.agent.option.domain.type=qemu. */
     public static final String AGENT_OPTION_PREFIX = "gve.agent.option.";

@@ -63,6 +63,7 @@ public final class SoapServlet extends HttpServlet {
         List<WebServiceFeature> features = new ArrayList<>(List.of(new SchemaValidationFeature(true, false)));
         if (mtom != null) features.add(new MTOMFeature(mtom.enabled(), mtom.threshold()));
         BindingImpl binding = BindingImpl.create(BindingID.SOAP11_HTTP, features.toArray(WebServiceFeature[]::new));
+        if (!endpoint.handlers().isEmpty()) binding.setHandlerChain(new ArrayList<>(endpoint.handlers()));
         return WSEndpoint.create(type, false,
                 new GuardedInvoker(InstanceResolver.createSingleton(impl).createInvoker(), endpoint.path()),
                 endpoint.service(), endpoint.port(), container, binding,
