@@ -48,13 +48,19 @@ CREATE TABLE site_vm (
     lease_deadline  TIMESTAMP WITH TIME ZONE NOT NULL,
     granted         TIMESTAMP WITH TIME ZONE NOT NULL,
     released        TIMESTAMP WITH TIME ZONE,
+    lost_at         TIMESTAMP WITH TIME ZONE,
+    lease_stopped   TIMESTAMP WITH TIME ZONE,
     version         BIGINT       NOT NULL DEFAULT 0
 );
 CREATE INDEX site_vm_owner ON site_vm (owner);
 CREATE INDEX site_vm_agent_vm ON site_vm (agent_name, agent_vm_id);
 
+-- jobs are ordered by this sequence (dispatch order, listings), never by clock readings
+CREATE SEQUENCE site_job_seq START WITH 1 INCREMENT BY 1;
+
 CREATE TABLE site_job (
     job_id              VARCHAR(64)  NOT NULL PRIMARY KEY,
+    seq                 BIGINT       NOT NULL,
     owner               VARCHAR(64)  NOT NULL,
     operation           VARCHAR(32)  NOT NULL,
     vm_id               VARCHAR(64),
@@ -78,6 +84,7 @@ CREATE TABLE site_job (
     finished            TIMESTAMP WITH TIME ZONE,
     version             BIGINT       NOT NULL DEFAULT 0
 );
-CREATE INDEX site_job_owner ON site_job (owner, created);
-CREATE INDEX site_job_status ON site_job (status);
+CREATE INDEX site_job_owner ON site_job (owner, seq);
+CREATE INDEX site_job_status ON site_job (status, seq);
+CREATE INDEX site_job_vm ON site_job (vm_id, status);
 CREATE UNIQUE INDEX site_job_token ON site_job (owner, client_token);

@@ -1,5 +1,6 @@
 package org.gve.site;
 
+import jakarta.xml.ws.handler.Handler;
 import org.gve.site.accounting.Accounting;
 import org.gve.site.agents.AgentDirectory;
 import org.gve.site.agents.GatewayFactory;
@@ -11,8 +12,13 @@ import org.gve.site.jobs.JobDispatcher;
 import org.gve.site.jobs.JobPayloads;
 import org.gve.site.jobs.JobService;
 import org.gve.site.jobs.Operation;
+import org.gve.site.lease.LeaseEnforcer;
+import org.gve.site.lease.LeaseExpiryHandler;
+import org.gve.site.persistence.JobSequence;
 import org.gve.site.persistence.SiteDatabase;
 import org.gve.site.quota.Quotas;
+import org.gve.site.recovery.ReconcileReport;
+import org.gve.site.recovery.Reconciler;
 import org.gve.site.vm.GuestFiles;
 import org.gve.site.vm.MigrateHandler;
 import org.gve.site.vm.PowerHandler;
@@ -26,6 +32,7 @@ import org.gve.site.vm.VmManagementService;
 import org.gve.site.vm.VmRequestService;
 import org.gve.site.ws.JobStateQueryPortImpl;
 import org.gve.site.ws.SiteAdministrationPortImpl;
+import org.gve.site.ws.UsernameTokenHandler;
 import org.gve.site.ws.VirtualMachineManagementPortImpl;
 import org.gve.site.ws.VirtualMachineRequestPortImpl;
 
@@ -40,9 +47,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The Site Service, assembled: database, identity, agents, jobs, and the four endpoint
- * implementations ready to be published. Starting it recovers interrupted jobs and begins polling
- * agents; closing it stops both and the database.
+ * The Site Service, assembled: database, identity, agents, jobs, leases, and the four endpoint
+ * implementations ready to be published (with the SOAP handler that reads WS-Security
+ * UsernameTokens). {@link #start} polls the agents, deals with jobs a previous run left RUNNING,
+ * reconciles the records with what the agents report, then starts running jobs, polling agents and
+ * enforcing leases; {@link #close} stops all of it and the database.
  */
 public final class SiteApplication implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SiteApplication.class.getName());
@@ -50,12 +59,22 @@ public final class SiteApplication implements AutoCloseable {
     private final SiteDatabase database;
     private final UserDirectory users;
     private final AgentDirectory agents;
+    private final SiteVms vms;
+    private final Quotas quotas;
+    private final JobService jobs;
     private final JobDispatcher dispatcher;
+    private final VmRequestService requests;
+    private final VmManagementService management;
+    private final Accounting accounting;
+    private final LeaseEnforcer leases;
+    private final Reconciler reconciler;
     private final ScheduledExecutorService background;
     private final VirtualMachineRequestPortImpl requestPort;
     private final VirtualMachineManagementPortImpl managementPort;
     private final JobStateQueryPortImpl jobPort;
     private final SiteAdministrationPortImpl adminPort;
+    private final UsernameTokenHandler usernameTokens;
+    private volatile ReconcileReport lastReconciliation;
 
     public SiteApplication(SiteSettings settings, Clock clock) {
         this(settings, clock, (name, endpoint, user, secret) ->
@@ -71,11 +90,12 @@ public final class SiteApplication implements AutoCloseable {
         this.users = new UserDirectory(sessions, new PasswordHasher(settings.passwordIterations()),
                 settings.defaultQuota(), clock, Duration.ofMinutes(5));
         this.agents = new AgentDirectory(sessions, gateways, clock);
-        SiteVms vms = new SiteVms(sessions, clock);
+        this.vms = new SiteVms(sessions, clock);
+        this.quotas = new Quotas(sessions);
         ProfileValidator validator = new ProfileValidator(settings.defaultVcpus(), settings.defaultMemoryMiB(),
                 settings.maxVcpus(), settings.maxMemoryMiB());
         this.dispatcher = new JobDispatcher(sessions, payloads, List.of(
-                new RequestVmHandler(agents, new Quotas(sessions), clock),
+                new RequestVmHandler(agents, quotas, clock),
                 new PowerHandler(Operation.START, agents, vms),
                 new PowerHandler(Operation.SHUTDOWN, agents, vms),
                 new PowerHandler(Operation.SUSPEND, agents, vms),
@@ -86,16 +106,20 @@ public final class SiteApplication implements AutoCloseable {
                 new SnapshotHandler(true, agents, vms),
                 new ReleaseHandler(Operation.RELEASE, agents, vms, clock),
                 new ReleaseHandler(Operation.RECLAIM, agents, vms, clock),
-                new RunCommandHandler(agents, vms)),
+                new RunCommandHandler(agents, vms),
+                new LeaseExpiryHandler(agents, vms, clock)),
                 settings.nodeName(), clock, settings.jobPoll(), settings.jobWorkers());
-        JobService jobs = new JobService(sessions, payloads, clock, dispatcher::wake);
-        VmManagementService management = new VmManagementService(jobs, payloads, vms);
-        this.requestPort = new VirtualMachineRequestPortImpl(
-                new VmRequestService(jobs, payloads, users, vms, validator, settings.defaultLease()), validator);
-        this.managementPort = new VirtualMachineManagementPortImpl(management, new GuestFiles(agents, vms),
-                new Accounting(sessions, clock));
+        this.jobs = new JobService(sessions, payloads, new JobSequence(sessions), clock, dispatcher::wake);
+        this.management = new VmManagementService(jobs, payloads, vms);
+        this.requests = new VmRequestService(jobs, payloads, users, vms, validator, agents, settings.defaultLease());
+        this.accounting = new Accounting(sessions, clock);
+        this.leases = new LeaseEnforcer(sessions, jobs, clock);
+        this.reconciler = new Reconciler(sessions, agents, clock);
+        this.requestPort = new VirtualMachineRequestPortImpl(requests, validator);
+        this.managementPort = new VirtualMachineManagementPortImpl(management, new GuestFiles(agents, vms), accounting);
         this.jobPort = new JobStateQueryPortImpl(jobs);
         this.adminPort = new SiteAdministrationPortImpl(agents, users, vms, management);
+        this.usernameTokens = new UsernameTokenHandler(users::authenticate);
         this.background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gve-site-background");
             t.setDaemon(true);
@@ -103,24 +127,47 @@ public final class SiteApplication implements AutoCloseable {
         });
     }
 
-    /** Recovers interrupted jobs, then starts dispatching jobs and polling agents. */
+    /**
+     * Polls the agents, recovers interrupted jobs, reconciles with the agents, then starts
+     * dispatching jobs, polling agents and enforcing leases.
+     */
     public void start() {
         agents.pollAll();
+        dispatcher.recoverInterrupted();
+        lastReconciliation = reconciler.reconcile();
         dispatcher.start();
-        long every = settings.agentHealthPoll().toMillis();
-        background.scheduleWithFixedDelay(this::pollAgents, every, every, TimeUnit.MILLISECONDS);
+        schedule(settings.agentHealthPoll(), agents::pollAll, "agent health poll");
+        schedule(settings.leaseCheck(), leases::enforce, "lease enforcement");
     }
 
-    private void pollAgents() {
-        try {
-            agents.pollAll();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "agent health poll failed", e);
-        }
+    private void schedule(Duration every, Runnable task, String what) {
+        long millis = every.toMillis();
+        background.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, what + " failed", e);
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     public Optional<Caller> authenticate(String user, char[] password) {
         return users.authenticate(user, password);
+    }
+
+    /** The SOAP handlers every Site Service endpoint needs: WS-Security UsernameToken authentication. */
+    public List<Handler<?>> soapHandlers() {
+        return List.of(usernameTokens);
+    }
+
+    /** Stops the VMs whose lease ended now, rather than at the next periodic check; returns how many. */
+    public int enforceLeases() {
+        return leases.enforce();
+    }
+
+    /** What reconciliation at the last start found and did. */
+    public ReconcileReport lastReconciliation() {
+        return lastReconciliation;
     }
 
     public UserDirectory users() {
@@ -129,6 +176,30 @@ public final class SiteApplication implements AutoCloseable {
 
     public AgentDirectory agents() {
         return agents;
+    }
+
+    public SiteVms vms() {
+        return vms;
+    }
+
+    public Quotas quotas() {
+        return quotas;
+    }
+
+    public JobService jobs() {
+        return jobs;
+    }
+
+    public VmRequestService requests() {
+        return requests;
+    }
+
+    public VmManagementService management() {
+        return management;
+    }
+
+    public Accounting accounting() {
+        return accounting;
     }
 
     public VirtualMachineRequestPortImpl requestPort() {

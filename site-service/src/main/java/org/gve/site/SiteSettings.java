@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param jobPoll            how often the dispatcher looks for work it was not woken for
  * @param agentCallTimeout   connect and request timeout of calls to agents
  * @param agentHealthPoll    how often agents are polled for health and capacity
+ * @param leaseCheck         how often the lease enforcer looks for VMs past their lease
  * @param defaultLease       lease length when a request gives none
  * @param defaultQuota       quota of new users when the administrator gives none
  * @param defaultVcpus       vCPUs when a profile gives none
@@ -25,6 +26,6 @@ import java.time.Duration;
  */
 public record SiteSettings(String siteName, DatabaseSettings database, String nodeName, int jobWorkers,
                            Duration jobPoll, Duration agentCallTimeout, Duration agentHealthPoll,
-                           Duration defaultLease, Quota defaultQuota, int defaultVcpus, long defaultMemoryMiB,
+                           Duration leaseCheck, Duration defaultLease, Quota defaultQuota, int defaultVcpus, long defaultMemoryMiB,
                            int maxVcpus, long maxMemoryMiB, int passwordIterations) {
 }

@@ -52,6 +52,11 @@ public final class Configuration {
         return of(overrides);
     }
 
+    /** Defaults, then the properties file (how the WAR in a standalone Tomcat is configured). */
+    public static Configuration fromFile(Path file) throws IOException {
+        return of(read(file));
+    }
+
     private static Map<String, String> read(Path file) throws IOException {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {

@@ -1,5 +1,6 @@
 package org.gve.site.agents;
 
+import jakarta.persistence.LockModeType;
 import org.gve.site.SiteException;
 import org.gve.site.SiteFault;
 import org.gve.site.persistence.AgentEntity;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -60,7 +62,8 @@ public final class AgentDirectory {
             AgentEntity agent = s.find(AgentEntity.class, name);
             if (agent == null) throw new SiteException(SiteFault.NOT_FOUND, "AGENT_NOT_FOUND", "no agent '" + name + "'");
             long held = s.createSelectionQuery(
-                    "select count(*) from VmEntity v where v.agentName = :agent and v.released is null", Long.class)
+                    "select count(*) from VmEntity v where v.agentName = :agent and v.released is null"
+                            + " and v.lostAt is null", Long.class)
                     .setParameter("agent", name).getSingleResult();
             if (held > 0) {
                 throw new SiteException(SiteFault.INVALID_STATE, "AGENT_IN_USE",
@@ -94,24 +97,55 @@ public final class AgentDirectory {
         return rawGateway(name);
     }
 
+    /** Whether any agent is UP: a site accepts requests only then. */
+    public boolean anyUp() {
+        return agents().stream().anyMatch(AgentView::isUp);
+    }
+
+    /**
+     * Counts a VM just placed on an agent in its known use, so the next placement (before the next
+     * health poll brings the agent's own figures) sees it and load spreads across agents.
+     */
+    public void noteAllocated(String name, int vcpus, long memoryMiB) {
+        sessions.inTransaction(s -> {
+            AgentEntity agent = s.find(AgentEntity.class, name, LockModeType.PESSIMISTIC_WRITE);
+            if (agent != null) agent.allocated(vcpus, memoryMiB);
+        });
+    }
+
+    /** The converse of {@link #noteAllocated}, for a VM just given back. */
+    public void noteFreed(String name, int vcpus, long memoryMiB) {
+        sessions.inTransaction(s -> {
+            AgentEntity agent = s.find(AgentEntity.class, name, LockModeType.PESSIMISTIC_WRITE);
+            if (agent != null) agent.freed(vcpus, memoryMiB);
+        });
+    }
+
     /** Marks an agent DOWN after a failed call, so placement avoids it until the next good poll. */
     public void markDown(String name, String detail) {
         sessions.inTransaction(s -> {
-            AgentEntity agent = s.find(AgentEntity.class, name);
+            AgentEntity agent = s.find(AgentEntity.class, name, LockModeType.PESSIMISTIC_WRITE);
             if (agent != null) agent.down(detail);
         });
     }
 
-    /** Polls every agent once. */
+    /** Polls every agent once; one agent's trouble never keeps the others from being polled. */
     public void pollAll() {
-        for (AgentView agent : agents()) poll(agent.name());
+        for (AgentView agent : agents()) {
+            try {
+                poll(agent.name());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "health poll of agent " + agent.name() + " failed", e);
+            }
+        }
     }
 
     private AgentView poll(String name) {
         try {
             AgentStatusView status = rawGateway(name).status();
             return sessions.fromTransaction(s -> {
-                AgentEntity agent = s.find(AgentEntity.class, name);
+                AgentEntity agent = s.find(AgentEntity.class, name, LockModeType.PESSIMISTIC_WRITE);
+                if (agent == null) return null;  // unregistered meanwhile
                 agent.up(clock.instant(), status.vcpusTotal(), status.vcpusUsed(), status.memoryMiBTotal(),
                         status.memoryMiBUsed(), status.vmCount());
                 return view(agent);
@@ -119,7 +153,8 @@ public final class AgentDirectory {
         } catch (SiteException e) {
             LOG.warning(() -> "agent " + name + " is down: " + e.getMessage());
             return sessions.fromTransaction(s -> {
-                AgentEntity agent = s.find(AgentEntity.class, name);
+                AgentEntity agent = s.find(AgentEntity.class, name, LockModeType.PESSIMISTIC_WRITE);
+                if (agent == null) return null;
                 agent.down(e.getMessage());
                 return view(agent);
             });

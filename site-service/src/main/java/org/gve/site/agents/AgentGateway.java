@@ -16,6 +16,9 @@ public interface AgentGateway {
 
     List<AgentVmView> findFree(ProfileSpec profile);
 
+    /** Every VM the agent's registry says this site holds (for reconciliation at start-up). */
+    List<AgentVmView> heldBySite();
+
     AgentVmView acquire(String agentVmId);
 
     AgentVmView create(ProfileSpec profile, String name);

@@ -9,7 +9,9 @@ public record SiteCapacity(int agentsUp, int agentsDown, int vcpusTotal, int vcp
                            long memoryMiBFree, int vmsGranted, int vcpusGranted, long memoryMiBGranted,
                            long diskMiBGranted) {
 
-    public static SiteCapacity of(List<AgentView> agents, List<SiteVm> granted) {
+    /** {@code active}: the VMs not released; LOST ones hold nothing and are not counted. */
+    public static SiteCapacity of(List<AgentView> agents, List<SiteVm> active) {
+        List<SiteVm> granted = active.stream().filter(vm -> !vm.lost()).toList();
         List<AgentView> up = agents.stream().filter(AgentView::isUp).toList();
         return new SiteCapacity(up.size(), agents.size() - up.size(),
                 up.stream().mapToInt(AgentView::vcpusTotal).sum(), up.stream().mapToInt(AgentView::vcpusFree).sum(),

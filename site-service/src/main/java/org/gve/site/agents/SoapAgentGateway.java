@@ -21,6 +21,8 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** An {@link AgentGateway} over AgentService.wsdl; the port is created once and shared (Metro ports are thread-safe for calls). */
 public final class SoapAgentGateway implements AgentGateway {
@@ -59,6 +61,18 @@ public final class SoapAgentGateway implements AgentGateway {
         criteria.setTemplate(profile.template());
         return AgentCalls.call(agentName, () -> port.findVirtualMachines(siteName, criteria, true).stream()
                 .map(SoapAgentGateway::view).toList());
+    }
+
+    /** The agent shows a site the VMs it holds and the free ones; held = all visible minus free. */
+    @Override
+    public List<AgentVmView> heldBySite() {
+        return AgentCalls.call(agentName, () -> {
+            Set<String> free = port.findVirtualMachines(siteName, null, true).stream()
+                    .map(VirtualMachine::getUniqueID).collect(Collectors.toSet());
+            return port.findVirtualMachines(siteName, null, false).stream()
+                    .filter(vm -> !free.contains(vm.getUniqueID()))
+                    .map(SoapAgentGateway::view).toList();
+        });
     }
 
     @Override

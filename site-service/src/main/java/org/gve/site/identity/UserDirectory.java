@@ -100,8 +100,32 @@ public final class UserDirectory {
         return true;
     }
 
-    public void unregister(String userName) {
-        sessions.inTransaction(s -> s.remove(entity(s, userName)));
+    /**
+     * Removes a user. Refused for the calling administrator themselves, and while the user holds VMs
+     * (reclaim them first) or has unfinished jobs; checked with the user's row locked, so a request
+     * submitted meanwhile cannot slip in.
+     */
+    public void unregister(Caller admin, String userName) {
+        if (admin.userName().equals(userName)) {
+            throw SiteException.invalid("SELF_REMOVAL", "administrators cannot remove themselves");
+        }
+        sessions.inTransaction(s -> {
+            UserEntity user = entity(s, userName);
+            s.lock(user, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            long held = s.createSelectionQuery("select count(*) from VmEntity v where v.owner = :owner"
+                    + " and v.released is null", Long.class).setParameter("owner", userName).getSingleResult();
+            if (held > 0) {
+                throw new SiteException(SiteFault.INVALID_STATE, "USER_HOLDS_VMS",
+                        "user '" + userName + "' still holds " + held + " VM(s); reclaim them first");
+            }
+            long unfinished = s.createSelectionQuery("select count(*) from JobEntity j where j.owner = :owner"
+                    + " and j.status in ('PENDING', 'RUNNING')", Long.class).setParameter("owner", userName).getSingleResult();
+            if (unfinished > 0) {
+                throw new SiteException(SiteFault.INVALID_STATE, "USER_HAS_JOBS",
+                        "user '" + userName + "' has " + unfinished + " unfinished job(s); wait for them or cancel them");
+            }
+            s.remove(user);
+        });
         logins.remove(userName);
     }
 

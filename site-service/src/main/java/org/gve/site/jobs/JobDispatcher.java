@@ -3,6 +3,7 @@ package org.gve.site.jobs;
 import jakarta.persistence.LockModeType;
 import org.gve.site.SiteException;
 import org.gve.site.persistence.JobEntity;
+import org.gve.site.persistence.VmEntity;
 import org.hibernate.SessionFactory;
 
 import java.time.Clock;
@@ -18,10 +19,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs PENDING jobs on a bounded pool. A job is claimed (PENDING -> RUNNING, with this node's
- * name) under a row lock, and never while another job on the same VM runs, so jobs on one VM run
- * one at a time. On start, jobs this node left RUNNING are recovered: their handler undoes what
- * they left behind and they end FAILED with the reason.
+ * Runs PENDING jobs on a bounded pool, in submission order. A job is claimed (PENDING -> RUNNING,
+ * with this node's name) with its row and its VM's row locked, and never while another job on the
+ * same VM runs or an earlier one on it waits, so jobs on one VM run one at a time and in order.
+ * Before dispatching starts, {@link #recoverInterrupted} deals with jobs this node left RUNNING:
+ * resumable ones go back to PENDING, the others are undone by their handler and end FAILED with
+ * code SITE_RESTARTED.
  */
 public final class JobDispatcher implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(JobDispatcher.class.getName());
@@ -61,9 +64,8 @@ public final class JobDispatcher implements AutoCloseable {
         this.loop.setDaemon(true);
     }
 
-    /** Recovers jobs a previous run of this node left RUNNING, then starts dispatching. */
+    /** Starts dispatching; call {@link #recoverInterrupted} first. */
     public void start() {
-        recoverInterrupted();
         loop.start();
     }
 
@@ -71,15 +73,28 @@ public final class JobDispatcher implements AutoCloseable {
         wake.release();
     }
 
-    private void recoverInterrupted() {
+    /**
+     * Deals with the jobs a previous run of this node left RUNNING: a resumable job is queued again
+     * (it runs from the start once dispatching begins); any other is undone by its handler and ends
+     * FAILED with code SITE_RESTARTED and the reason. Returns how many jobs it found.
+     */
+    public int recoverInterrupted() {
         List<JobEntity> interrupted = sessions.fromSession(s -> s.createSelectionQuery(
-                "from JobEntity j where j.status = 'RUNNING' and (j.node = :node or j.node is null)", JobEntity.class)
+                "from JobEntity j where j.status = 'RUNNING' and (j.node = :node or j.node is null) order by j.seq",
+                        JobEntity.class)
                 .setParameter("node", node).getResultList());
         for (JobEntity job : interrupted) {
             JobContext context = new JobContext(sessions, payloads, job);
+            JobHandler handler = handlers.get(context.operation());
+            if (handler.resumable()) {
+                sessions.inTransaction(s -> s.find(JobEntity.class, job.jobId())
+                        .requeue("queued again: the site restarted while this job ran"));
+                LOG.warning("job " + job.jobId() + " (" + job.operation() + ") resumes after a site restart");
+                continue;
+            }
             String reason = "the site stopped while this job ran";
             try {
-                handlers.get(context.operation()).recover(context);
+                handler.recover(context);
                 reason += "; what it had started was undone";
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "recovery of job " + job.jobId() + " failed", e);
@@ -89,6 +104,7 @@ public final class JobDispatcher implements AutoCloseable {
             finish(job.jobId(), JobStatus.FAILED, "SITE_RESTARTED", reason);
             LOG.warning("job " + job.jobId() + " ended FAILED at start-up: " + reason);
         }
+        return interrupted.size();
     }
 
     private void dispatchLoop() {
@@ -109,7 +125,7 @@ public final class JobDispatcher implements AutoCloseable {
     private void dispatchPending() {
         if (freeWorkers.availablePermits() == 0) return;
         List<String> pending = sessions.fromSession(s -> s.createSelectionQuery(
-                "select j.jobId from JobEntity j where j.status = 'PENDING' order by j.created", String.class)
+                "select j.jobId from JobEntity j where j.status = 'PENDING' order by j.seq", String.class)
                 .setMaxResults(100).getResultList());
         for (String jobId : pending) {
             if (!freeWorkers.tryAcquire()) return;
@@ -135,8 +151,11 @@ public final class JobDispatcher implements AutoCloseable {
             JobEntity job = s.find(JobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE);
             if (job == null || !JobStatus.PENDING.name().equals(job.status())) return null;
             if (job.vmId() != null) {
+                // the VM's row lock orders claims of several nodes on one VM
+                s.find(VmEntity.class, job.vmId(), LockModeType.PESSIMISTIC_WRITE);
                 long busy = s.createSelectionQuery("select count(*) from JobEntity j where j.vmId = :vm"
-                        + " and j.status = 'RUNNING'", Long.class).setParameter("vm", job.vmId()).getSingleResult();
+                        + " and (j.status = 'RUNNING' or (j.status = 'PENDING' and j.seq < :seq))", Long.class)
+                        .setParameter("vm", job.vmId()).setParameter("seq", job.seq()).getSingleResult();
                 if (busy > 0) return null;
             }
             job.start(node, clock.instant());
@@ -186,6 +205,7 @@ public final class JobDispatcher implements AutoCloseable {
         loop.interrupt();
         workers.shutdown();
         try {
+            if (loop.isAlive()) loop.join(TimeUnit.SECONDS.toMillis(10));
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) workers.shutdownNow();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -10,8 +10,19 @@ public interface JobHandler {
     JobOutcome run(JobContext context);
 
     /**
+     * Whether a job the site stopped in the middle of may simply run again from the start: its work
+     * is idempotent on the agent (starting a running VM returns at once, releasing a VM the agent no
+     * longer holds for this site counts as done). Resumable jobs go back to PENDING at start-up;
+     * the others are {@link #recover recovered} and end FAILED.
+     */
+    default boolean resumable() {
+        return false;
+    }
+
+    /**
      * Undoes what a job left behind when the site stopped while it ran: called at start-up, before
-     * the job is ended FAILED. Handlers whose work needs no undoing keep the default.
+     * the job is ended FAILED (never for resumable handlers). Handlers whose work needs no undoing
+     * keep the default.
      */
     default void recover(JobContext context) {
     }

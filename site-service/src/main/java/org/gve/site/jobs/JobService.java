@@ -5,6 +5,7 @@ import org.gve.site.SiteException;
 import org.gve.site.SiteFault;
 import org.gve.site.identity.Caller;
 import org.gve.site.persistence.JobEntity;
+import org.gve.site.persistence.JobSequence;
 import org.gve.site.persistence.UserEntity;
 import org.gve.site.quota.QuotaLedger;
 import org.hibernate.Session;
@@ -21,16 +22,24 @@ import java.util.UUID;
 public final class JobService {
     private final SessionFactory sessions;
     private final JobPayloads payloads;
+    private final JobSequence sequence;
     private final Clock clock;
     private final Runnable wakeDispatcher;
 
-    public JobService(SessionFactory sessions, JobPayloads payloads, Clock clock, Runnable wakeDispatcher) {
+    public JobService(SessionFactory sessions, JobPayloads payloads, JobSequence sequence, Clock clock,
+                      Runnable wakeDispatcher) {
         this.sessions = sessions;
         this.payloads = payloads;
+        this.sequence = sequence;
         this.clock = clock;
         this.wakeDispatcher = wakeDispatcher;
     }
 
+    /**
+     * Writes a job and its quota reservation in one transaction, with the owner's row locked: the
+     * quota check and the client-token lookup of one user's concurrent submissions run one after
+     * another, so the quota cannot be passed and one token never makes two jobs.
+     */
     public JobView submit(Submission submission) {
         String request = payloads.write(submission.request());
         JobView job = sessions.fromTransaction(s -> {
@@ -40,7 +49,7 @@ public final class JobService {
                 if (earlier != null) return view(earlier);
             }
             QuotaLedger.reserve(s, user, submission.reservation());
-            JobEntity entity = new JobEntity("job-" + UUID.randomUUID(), submission.owner(),
+            JobEntity entity = new JobEntity("job-" + UUID.randomUUID(), sequence.next(s), submission.owner(),
                     submission.operation().name(), submission.vmId(), request, submission.clientToken(), clock.instant());
             Reservation r = submission.reservation();
             entity.reserve(r.vms(), r.vcpus(), r.memoryMiB(), r.diskMiB());
@@ -59,7 +68,7 @@ public final class JobService {
     public List<JobView> jobs(Caller caller, JobStatus status, int max) {
         if (max < 1 || max > 1000) throw SiteException.invalid("INVALID_MAX_RESULTS", "MaxResults must be 1..1000");
         String hql = "from JobEntity j where j.owner = :owner" + (status != null ? " and j.status = :status" : "")
-                + " order by j.created desc";
+                + " order by j.seq desc";
         return sessions.fromSession(s -> {
             var query = s.createSelectionQuery(hql, JobEntity.class).setParameter("owner", caller.userName());
             if (status != null) query.setParameter("status", status.name());

@@ -13,5 +13,7 @@ public enum Operation {
     REVERT,
     RELEASE,
     RECLAIM,
-    RUN_COMMAND
+    RUN_COMMAND,
+    /** Started by the site, not a user: stops a VM whose lease ended. */
+    LEASE_EXPIRY
 }

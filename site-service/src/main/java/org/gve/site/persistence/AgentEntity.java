@@ -87,6 +87,20 @@ public class AgentEntity {
         this.vmCount = vms;
     }
 
+    /** Counts a VM the site just placed here, until the next poll reports the agent's own numbers. */
+    public void allocated(int cpus, long memory) {
+        this.vcpusUsed += cpus;
+        this.memoryUsed += memory;
+        this.vmCount += 1;
+    }
+
+    /** Counts a VM the site just gave back, until the next poll reports the agent's own numbers. */
+    public void freed(int cpus, long memory) {
+        this.vcpusUsed = Math.max(0, vcpusUsed - cpus);
+        this.memoryUsed = Math.max(0, memoryUsed - memory);
+        this.vmCount = Math.max(0, vmCount - 1);
+    }
+
     public void down(String detail) {
         this.health = "DOWN";
         this.healthDetail = detail;

@@ -18,6 +18,8 @@ public class JobEntity {
     @Id
     @Column(name = "job_id")
     private String jobId;
+    @Column(name = "seq", nullable = false)
+    private long seq;
     @Column(name = "owner", nullable = false)
     private String owner;
     @Column(name = "operation", nullable = false)
@@ -66,9 +68,10 @@ public class JobEntity {
     protected JobEntity() {
     }
 
-    public JobEntity(String jobId, String owner, String operation, String vmId, String request, String clientToken,
-                     Instant created) {
+    public JobEntity(String jobId, long seq, String owner, String operation, String vmId, String request,
+                     String clientToken, Instant created) {
         this.jobId = jobId;
+        this.seq = seq;
         this.owner = owner;
         this.operation = operation;
         this.vmId = vmId;
@@ -80,6 +83,8 @@ public class JobEntity {
     }
 
     public String jobId() { return jobId; }
+    /** Submission order, from a database sequence: jobs on one VM run in this order. */
+    public long seq() { return seq; }
     public String owner() { return owner; }
     public String operation() { return operation; }
     public String vmId() { return vmId; }
@@ -124,6 +129,14 @@ public class JobEntity {
     }
 
     public void progress(String note) { this.progress = note; }
+
+    /** Puts a job a stopped site left RUNNING back in the queue, to run again from the start. */
+    public void requeue(String note) {
+        this.status = "PENDING";
+        this.node = null;
+        this.started = null;
+        this.progress = note;
+    }
 
     public void vmId(String id) { this.vmId = id; }
 

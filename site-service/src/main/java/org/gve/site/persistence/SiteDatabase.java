@@ -10,7 +10,9 @@ import org.hibernate.cfg.AvailableSettings;
 
 /**
  * The User Information DB: pooled JDBC (H2 by default, PostgreSQL by configuration), schema
- * migrated by Flyway from {@code db/site}, Hibernate validating its mapping against it.
+ * migrated by Flyway from {@code db/site}, Hibernate validating its mapping against it. An H2 file
+ * database is opened with {@code WRITE_DELAY=0}: H2 otherwise writes commits to its file up to half
+ * a second later, and a killed process would lose job rows the site already acted on.
  */
 public final class SiteDatabase implements AutoCloseable {
     private final HikariDataSource dataSource;
@@ -18,7 +20,7 @@ public final class SiteDatabase implements AutoCloseable {
 
     public SiteDatabase(DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.jdbcUrl());
+        config.setJdbcUrl(durable(settings.jdbcUrl()));
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.poolSize());
@@ -41,6 +43,13 @@ public final class SiteDatabase implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+    }
+
+    /** An H2 file URL with every commit written at once (unless the URL says otherwise). */
+    static String durable(String jdbcUrl) {
+        boolean h2File = jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:");
+        if (!h2File || jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY=")) return jdbcUrl;
+        return jdbcUrl + ";WRITE_DELAY=0";
     }
 
     public SessionFactory sessions() {

@@ -45,6 +45,10 @@ public class VmEntity {
     private Instant granted;
     @Column(name = "released")
     private Instant released;
+    @Column(name = "lost_at")
+    private Instant lostAt;
+    @Column(name = "lease_stopped")
+    private Instant leaseStopped;
     @Version
     private long version;
 
@@ -82,6 +86,10 @@ public class VmEntity {
     public Instant leaseDeadline() { return leaseDeadline; }
     public Instant granted() { return granted; }
     public Instant released() { return released; }
+    /** When reconciliation found the VM gone from its agent; it no longer counts against quota. */
+    public Instant lostAt() { return lostAt; }
+    /** When the lease enforcer stopped the VM because its lease ended; null while the lease runs. */
+    public Instant leaseStopped() { return leaseStopped; }
 
     public void observed(String vmName, String vmState, int cpus, long memory, long disk, String templateName,
                          String host) {
@@ -103,6 +111,13 @@ public class VmEntity {
     }
 
     public void leaseDeadline(Instant deadline) { this.leaseDeadline = deadline; }
+
+    public void leaseStopped(Instant at) { this.leaseStopped = at; }
+
+    public void lost(Instant at) {
+        this.lostAt = at;
+        this.state = "LOST";
+    }
 
     public void released(Instant at) { this.released = at; }
 }

@@ -8,8 +8,8 @@ import org.gve.site.persistence.UserEntity;
 import org.hibernate.Session;
 
 /**
- * "Compute allocable resources": what a user holds now plus what their pending and running jobs
- * reserve. {@link #reserve} runs inside the transaction that writes the job, with the user's row
+ * "Compute allocable resources": what a user holds now (granted VMs not released and not lost)
+ * plus what their pending and running jobs reserve. {@link #reserve} runs inside the transaction that writes the job, with the user's row
  * locked, so concurrent requests of one user are checked one after another and can never pass
  * the limit together.
  */
@@ -62,7 +62,8 @@ public final class QuotaLedger {
     public static Usage usage(Session s, String owner) {
         Object[] held = s.createSelectionQuery(
                 "select count(*), coalesce(sum(v.vcpus), 0), coalesce(sum(v.memoryMiB), 0), coalesce(sum(v.diskMiB), 0)"
-                        + " from VmEntity v where v.owner = :owner and v.released is null", Object[].class)
+                        + " from VmEntity v where v.owner = :owner and v.released is null and v.lostAt is null",
+                        Object[].class)
                 .setParameter("owner", owner).getSingleResult();
         Object[] reserved = s.createSelectionQuery(
                 "select coalesce(sum(j.reservedVms), 0), coalesce(sum(j.reservedVcpus), 0),"

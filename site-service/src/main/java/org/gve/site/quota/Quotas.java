@@ -11,6 +11,11 @@ public final class Quotas {
         this.sessions = sessions;
     }
 
+    /** What {@code owner} holds plus what their unfinished jobs reserve, now. */
+    public Usage usage(String owner) {
+        return sessions.fromSession(s -> QuotaLedger.usage(s, owner));
+    }
+
     /** What {@code owner} could still take on top of {@code own}, a reservation already counted. */
     public Usage headroom(String owner, Reservation own) {
         return sessions.fromSession(s -> QuotaLedger.headroom(s, QuotaLedger.userOf(s, owner), own));

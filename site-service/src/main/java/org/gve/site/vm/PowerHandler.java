@@ -25,10 +25,16 @@ public final class PowerHandler implements JobHandler {
         return operation;
     }
 
+    /** Power changes are idempotent on the agent: after a site restart the job simply runs again. */
+    @Override
+    public boolean resumable() {
+        return true;
+    }
+
     @Override
     public JobOutcome run(JobContext context) {
         Payloads.VmOperation request = context.request(Payloads.VmOperation.class);
-        SiteVm vm = vms.byId(request.vmId());
+        SiteVm vm = vms.active(request.vmId());
         context.progress(operation.name().toLowerCase() + " on agent " + vm.agentName());
         AgentVmView after = agents.gateway(vm.agentName()).power(vm.agentVmId(), powerRequest(request.force()));
         return new JobOutcome(context.json(new Payloads.VmResult(vm.vmId())), VmJobs.observe(vm.vmId(), after));

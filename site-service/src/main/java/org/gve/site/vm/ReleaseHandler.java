@@ -17,6 +17,8 @@ import java.time.Clock;
  * RELEASE (by the owner) and RECLAIM (by an administrator): a VM made for the grant is destroyed
  * with its disks, so nothing of one user reaches the next; a VM taken from the agent's free pool is
  * powered off and handed back to the pool. The owner's quota is returned when the job commits.
+ * A LOST VM is gone from its agent already: only the grant ends. Releasing again is harmless, so
+ * an interrupted release resumes after a site restart.
  */
 public final class ReleaseHandler implements JobHandler {
     private final Operation operation;
@@ -37,9 +39,27 @@ public final class ReleaseHandler implements JobHandler {
     }
 
     @Override
+    public boolean resumable() {
+        return true;
+    }
+
+    @Override
     public JobOutcome run(JobContext context) {
         Payloads.VmOperation request = context.request(Payloads.VmOperation.class);
         SiteVm vm = vms.byId(request.vmId());
+        if (vm.released() != null) return JobOutcome.of(context.json(new Payloads.VmResult(vm.vmId())));
+        if (!vm.lost()) {
+            giveBack(context, vm);
+            agents.noteFreed(vm.agentName(), vm.vcpus(), vm.memoryMiB());
+        }
+        return new JobOutcome(context.json(new Payloads.VmResult(vm.vmId())), s -> {
+            VmEntity entity = s.find(VmEntity.class, vm.vmId());
+            entity.state("RELEASED");
+            entity.released(clock.instant());
+        });
+    }
+
+    private void giveBack(JobContext context, SiteVm vm) {
         AgentGateway gateway = agents.gateway(vm.agentName());
         try {
             if (!vm.createdBySite()) {
@@ -51,10 +71,5 @@ public final class ReleaseHandler implements JobHandler {
         } catch (SiteException e) {
             if (e.fault() != SiteFault.NOT_FOUND) throw e;  // already gone on the agent: release the grant anyway
         }
-        return new JobOutcome(context.json(new Payloads.VmResult(vm.vmId())), s -> {
-            VmEntity entity = s.find(VmEntity.class, vm.vmId());
-            entity.state("RELEASED");
-            entity.released(clock.instant());
-        });
     }
 }

@@ -25,7 +25,7 @@ public final class RunCommandHandler implements JobHandler {
     @Override
     public JobOutcome run(JobContext context) {
         Payloads.RunCommand request = context.request(Payloads.RunCommand.class);
-        SiteVm vm = vms.byId(request.vmId());
+        SiteVm vm = vms.active(request.vmId());
         context.progress("running " + request.command().argv().get(0) + " in the guest");
         GuestCommandOutcome outcome = agents.gateway(vm.agentName()).runCommand(vm.agentVmId(), request.command());
         return JobOutcome.of(context.json(outcome));

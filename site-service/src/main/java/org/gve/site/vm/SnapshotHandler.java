@@ -24,10 +24,16 @@ public final class SnapshotHandler implements JobHandler {
         return revert ? Operation.REVERT : Operation.SNAPSHOT;
     }
 
+    /** Reverting again is harmless; taking a snapshot again would fail on the name, so it is not resumed. */
+    @Override
+    public boolean resumable() {
+        return revert;
+    }
+
     @Override
     public JobOutcome run(JobContext context) {
         Payloads.VmOperation request = context.request(Payloads.VmOperation.class);
-        SiteVm vm = vms.byId(request.vmId());
+        SiteVm vm = vms.active(request.vmId());
         context.progress((revert ? "reverting to snapshot " : "taking snapshot ") + request.snapshotName());
         AgentVmView after = agents.gateway(vm.agentName()).snapshot(vm.agentVmId(), request.snapshotName(), revert);
         return new JobOutcome(context.json(new Payloads.VmResult(vm.vmId())), VmJobs.observe(vm.vmId(), after));

@@ -35,7 +35,8 @@ public final class VmManagementService {
         if (!VM_RESULT_JOBS.contains(operation) || operation == Operation.RECLAIM) {
             throw new IllegalArgumentException(operation + " is not a management operation");
         }
-        SiteVm vm = vms.operable(caller, request.vmId());
+        SiteVm vm = operation == Operation.RELEASE ? vms.releasable(caller, request.vmId())
+                : vms.operable(caller, request.vmId());
         if ((operation == Operation.SNAPSHOT || operation == Operation.REVERT)
                 && (request.snapshotName() == null || !request.snapshotName().matches("[A-Za-z0-9._-]{1,64}"))) {
             throw SiteException.invalid("INVALID_SNAPSHOT_NAME", "SnapshotName must be 1-64 letters, digits or . _ -");

@@ -1,6 +1,8 @@
 package org.gve.site.vm;
 
 import org.gve.site.SiteException;
+import org.gve.site.SiteFault;
+import org.gve.site.agents.AgentDirectory;
 import org.gve.site.agents.ProfileSpec;
 import org.gve.site.identity.Caller;
 import org.gve.site.identity.UserDirectory;
@@ -14,7 +16,8 @@ import org.gve.site.jobs.Submission;
 import java.time.Duration;
 
 /**
- * RequestVirtualMachine: validates, works out the lease, reserves quota and writes the job.
+ * RequestVirtualMachine: validates, works out the lease (the asked length, at most the user's
+ * maximum), reserves quota and writes the job. A site with no agent UP refuses requests at once.
  * A VM named by id is reserved as one VM of the default size until its real size is known.
  */
 public final class VmRequestService {
@@ -23,11 +26,13 @@ public final class VmRequestService {
     private final UserDirectory users;
     private final SiteVms vms;
     private final ProfileValidator validator;
+    private final AgentDirectory agents;
     private final Duration defaultLease;
 
     public VmRequestService(JobService jobs, JobPayloads payloads, UserDirectory users, SiteVms vms,
-                            ProfileValidator validator, Duration defaultLease) {
+                            ProfileValidator validator, AgentDirectory agents, Duration defaultLease) {
         this.jobs = jobs;
+        this.agents = agents;
         this.payloads = payloads;
         this.users = users;
         this.vms = vms;
@@ -47,6 +52,10 @@ public final class VmRequestService {
         }
         if (clientToken != null && (clientToken.isBlank() || clientToken.length() > 128)) {
             throw SiteException.invalid("INVALID_CLIENT_TOKEN", "ClientToken must be 1-128 characters");
+        }
+        if (!agents.anyUp()) {
+            throw new SiteException(SiteFault.AGENT_UNAVAILABLE, "NO_AGENT_AVAILABLE",
+                    "no agent of this site is up; try again later");
         }
         long maxLease = users.user(caller.userName()).quota().maxLeaseSeconds();
         long lease = Math.min(leaseSeconds != null ? leaseSeconds : defaultLease.toSeconds(), maxLease);

@@ -1,6 +1,8 @@
 package org.gve.site.ws;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.ws.WebServiceContext;
+import jakarta.xml.ws.handler.MessageContext;
 import org.gve.site.SiteException;
 import org.gve.site.SiteFault;
 import org.gve.site.identity.Caller;
@@ -8,7 +10,12 @@ import org.gve.site.identity.Role;
 
 import java.security.Principal;
 
-/** Who is calling: the principal the authentication layer established, and their role. */
+/**
+ * Who is calling. Two ways to authenticate, either is enough: HTTP Basic (the hosting web layer's
+ * filter puts the principal on the request) and a WS-Security UsernameToken (read by
+ * {@link UsernameTokenHandler}). Wrong credentials in either refuse the call, as do two that name
+ * different users; none at all is NOT_AUTHENTICATED.
+ */
 final class Callers {
     /** Set on the servlet request by the authentication filter of the hosting web layer. */
     static final String AUTHENTICATION_FAILURE = "gve.authentication.failure";
@@ -16,21 +23,25 @@ final class Callers {
     private Callers() {
     }
 
-    private static java.util.Optional<jakarta.servlet.http.HttpServletRequest> request(WebServiceContext context) {
-        Object request = context.getMessageContext().get(jakarta.xml.ws.handler.MessageContext.SERVLET_REQUEST);
-        return request instanceof jakarta.servlet.http.HttpServletRequest r ? java.util.Optional.of(r) : java.util.Optional.empty();
-    }
-
     static Caller of(WebServiceContext context) {
+        MessageContext message = context.getMessageContext();
+        Object request = message.get(MessageContext.SERVLET_REQUEST);
+        boolean basicWrong = request instanceof HttpServletRequest r && "wrong".equals(r.getAttribute(AUTHENTICATION_FAILURE));
+        UsernameTokenHandler.TokenLogin token = message.get(UsernameTokenHandler.LOGIN) instanceof UsernameTokenHandler.TokenLogin t ? t : null;
+        if (basicWrong) throw wrong("wrong user name or password (HTTP Basic)");
+        if (token != null && token.caller() == null) throw wrong(token.problem() + " (WS-Security UsernameToken)");
         Principal principal = context.getUserPrincipal();
-        if (principal == null) {
-            boolean wrong = "wrong".equals(request(context).map(r -> r.getAttribute(AUTHENTICATION_FAILURE)).orElse(null));
-            throw new SiteException(SiteFault.NOT_AUTHORIZED, wrong ? "WRONG_CREDENTIALS" : "NOT_AUTHENTICATED",
-                    wrong ? "wrong user name or password"
-                            : "this service needs credentials: send HTTP Basic authentication with your GVE user name and password");
+        Caller basic = principal == null ? null : new Caller(principal.getName(),
+                context.isUserInRole(Role.ADMINISTRATOR.name()) ? Role.ADMINISTRATOR : Role.USER);
+        if (basic != null && token != null && !basic.userName().equals(token.caller().userName())) {
+            throw new SiteException(SiteFault.NOT_AUTHORIZED, "CONFLICTING_CREDENTIALS",
+                    "HTTP Basic names user '" + basic.userName() + "' but the UsernameToken names '"
+                            + token.caller().userName() + "'");
         }
-        Role role = context.isUserInRole(Role.ADMINISTRATOR.name()) ? Role.ADMINISTRATOR : Role.USER;
-        return new Caller(principal.getName(), role);
+        if (basic != null) return basic;
+        if (token != null) return token.caller();
+        throw new SiteException(SiteFault.NOT_AUTHORIZED, "NOT_AUTHENTICATED", "this service needs credentials: send"
+                + " HTTP Basic authentication or a WS-Security UsernameToken with your GVE user name and password");
     }
 
     static Caller administrator(WebServiceContext context) {
@@ -40,5 +51,9 @@ final class Callers {
                     "user '" + caller.userName() + "' is not an administrator");
         }
         return caller;
+    }
+
+    private static SiteException wrong(String message) {
+        return new SiteException(SiteFault.NOT_AUTHORIZED, "WRONG_CREDENTIALS", message);
     }
 }

@@ -93,15 +93,7 @@ public class SiteAdministrationPortImpl implements SiteAdministration {
     public void unregisterUser(String userName) throws InvalidArgumentFault, InvalidStateFault, NotAuthorizedFault,
             NotFoundFault {
         Guards.admin(() -> {
-            Caller caller = admin();
-            if (caller.userName().equals(userName)) {
-                throw org.gve.site.SiteException.invalid("SELF_REMOVAL", "administrators cannot remove themselves");
-            }
-            if (!vms.ownedBy(userName).isEmpty()) {
-                throw new org.gve.site.SiteException(org.gve.site.SiteFault.INVALID_STATE, "USER_HOLDS_VMS",
-                        "user '" + userName + "' still holds VMs; reclaim them first");
-            }
-            users.unregister(userName);
+            users.unregister(admin(), userName);
             return null;
         });
     }

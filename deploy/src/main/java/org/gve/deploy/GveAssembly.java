@@ -1,0 +1,136 @@
+package org.gve.deploy;
+
+import org.gve.agent.AgentApplication;
+import org.gve.deploy.config.Configuration;
+import org.gve.deploy.web.AuthenticatedUser;
+import org.gve.deploy.web.Mount;
+import org.gve.deploy.web.SoapEndpoint;
+import org.gve.site.SiteApplication;
+import org.gve.site.SiteSettings;
+
+import javax.xml.namespace.QName;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.gve.deploy.config.ConfigKeys.*;
+
+/**
+ * What GVE publishes, whatever serves it: a Site Service and (when {@code gve.agent.enabled}) one
+ * Agent Service built from the configuration, their endpoints and authenticators as {@link Mount}s,
+ * and the start that registers the agent with the site. The all-in-one launcher mounts it on its
+ * embedded Tomcat ({@link AllInOne}); the WAR on a standalone Tomcat's context ({@code war.GveWebApp}).
+ */
+public final class GveAssembly implements AutoCloseable {
+    private static final String SITE_NS = "urn:gve:site:1";
+    private static final String SITE_WSDL = "org/gve/wsdl/SiteService.wsdl";
+    private static final String AGENT_NS = "urn:gve:agent:1";
+    private final Configuration config;
+    private final SiteSettings siteSettings;
+    private final SiteApplication site;
+    private final AgentApplication agent;
+    private final String agentSecret;
+    private final String generatedAdminPassword;
+
+    public GveAssembly(Configuration config, Clock clock) throws IOException {
+        this.config = config;
+        Files.createDirectories(config.dataDirectory());
+        Files.createDirectories(Path.of(config.string(AGENT_IMAGE_DIR)));
+        this.siteSettings = Settings.site(config);
+        this.site = new SiteApplication(siteSettings, clock);
+        try {
+            this.generatedAdminPassword = AdminBootstrap.run(site.users(), config);
+            this.agentSecret = config.flag(AGENT_ENABLED) ? randomSecret() : null;
+            this.agent = config.flag(AGENT_ENABLED)
+                    ? new AgentApplication(Settings.agent(config, hypervisorUri(config), siteSettings.siteName(), agentSecret), clock)
+                    : null;
+        } catch (IOException | RuntimeException e) {
+            site.close();
+            throw e;
+        }
+    }
+
+    /** The endpoint families to publish: /site (four ports) and, with a local agent, /agent. */
+    public List<Mount> mounts() {
+        List<Mount> mounts = new ArrayList<>();
+        mounts.add(new Mount("/site", List.of(
+                siteEndpoint("VirtualMachineRequest", site.requestPort()),
+                siteEndpoint("VirtualMachineManagement", site.managementPort()),
+                siteEndpoint("JobStateQuery", site.jobPort()),
+                siteEndpoint("SiteAdministration", site.adminPort())),
+                (user, password) -> site.authenticate(user, password)
+                        .map(c -> new AuthenticatedUser(c.userName(), Set.of(c.role().name())))));
+        if (agent != null) {
+            mounts.add(new Mount("/agent", List.of(new SoapEndpoint("/agent", agent.port(), "org/gve/wsdl/AgentService.wsdl",
+                    new QName(AGENT_NS, "AgentService"), new QName(AGENT_NS, "AgentPort"))),
+                    (user, password) -> agent.authenticateSite(user, password)
+                            ? Optional.of(new AuthenticatedUser(user, Set.of("SITE"))) : Optional.empty()));
+        }
+        return List.copyOf(mounts);
+    }
+
+    /**
+     * Once the mounts are served at {@code base} (e.g. http://127.0.0.1:8080/gve): starts the agent,
+     * registers it with the site at {@code base}/agent (the site calls it there at once), starts the site.
+     */
+    public void start(String base) {
+        if (agent != null) {
+            agent.start();
+            site.agents().register(config.string(AGENT_NAME), base + "/agent", config.string(AGENT_HYPERVISOR),
+                    siteSettings.siteName(), agentSecret);
+        }
+        site.start();
+    }
+
+    /** The administrator password generated at this start, if one was. */
+    public Optional<String> generatedAdminPassword() {
+        return Optional.ofNullable(generatedAdminPassword);
+    }
+
+    public SiteApplication site() {
+        return site;
+    }
+
+    public Optional<AgentApplication> agent() {
+        return Optional.ofNullable(agent);
+    }
+
+    private SoapEndpoint siteEndpoint(String port, Object impl) {
+        return new SoapEndpoint("/site/" + port, impl, SITE_WSDL, new QName(SITE_NS, "SiteService"),
+                new QName(SITE_NS, port + "Port"), site.soapHandlers());
+    }
+
+    /** 'demo' means libvirt's test driver with the demo host written into the data directory. */
+    private static String hypervisorUri(Configuration config) throws IOException {
+        String uri = config.string(AGENT_URI);
+        if (!uri.equals("demo")) return uri;
+        Path host = config.dataDirectory().resolve("demo-host.xml");
+        try (InputStream in = GveAssembly.class.getResourceAsStream("/gve-demo-host.xml")) {
+            if (in == null) throw new IllegalStateException("gve-demo-host.xml is missing from the class path");
+            Files.writeString(host, new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("{images}", config.string(AGENT_IMAGE_DIR)));
+        }
+        return "test://" + host;
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    @Override
+    public void close() {
+        site.close();
+        if (agent != null) agent.close();
+    }
+}

@@ -1,0 +1,24 @@
+package org.gve.deploy.web;
+
+import java.util.List;
+
+/**
+ * One family of endpoints to publish: under {@code prefix} (e.g. "/site", mapped as "/site/*"),
+ * one {@link SoapServlet} for {@code endpoints}, behind a {@link BasicAuthFilter} with {@code authenticator}.
+ * The embedded server ({@link GveServer}) and the WAR mount the same list.
+ */
+public record Mount(String prefix, List<SoapEndpoint> endpoints, Authenticator authenticator) {
+    public Mount {
+        if (!prefix.startsWith("/") || prefix.length() < 2) throw new IllegalArgumentException("prefix like /site, got " + prefix);
+        endpoints = List.copyOf(endpoints);
+    }
+
+    /** The servlet's (and, with "-auth", the filter's) name: the prefix without its slash. */
+    public String name() {
+        return prefix.substring(1);
+    }
+
+    public String urlPattern() {
+        return prefix + "/*";
+    }
+}
