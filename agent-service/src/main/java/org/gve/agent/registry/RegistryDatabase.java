@@ -18,7 +18,7 @@ public final class RegistryDatabase implements AutoCloseable {
 
     public RegistryDatabase(String jdbcUrl, String user, String password) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(durable(jdbcUrl));
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(8);
@@ -38,6 +38,16 @@ public final class RegistryDatabase implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+    }
+
+    /**
+     * H2 file databases are opened with WRITE_DELAY=0: by default H2 writes commits to its file up to
+     * half a second late, so a killed agent would forget VMs it had just recorded.
+     */
+    static String durable(String jdbcUrl) {
+        boolean h2File = jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:");
+        if (!h2File || jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY=")) return jdbcUrl;
+        return jdbcUrl + ";WRITE_DELAY=0";
     }
 
     SessionFactory sessionFactory() {

@@ -6,6 +6,7 @@ import com.sun.xml.ws.api.server.InstanceResolver;
 import com.sun.xml.ws.api.server.SDDocumentSource;
 import com.sun.xml.ws.api.server.WSEndpoint;
 import com.sun.xml.ws.binding.BindingImpl;
+import com.sun.xml.ws.binding.WebServiceFeatureList;
 import com.sun.xml.ws.developer.SchemaValidationFeature;
 import com.sun.xml.ws.transport.http.servlet.ServletAdapter;
 import com.sun.xml.ws.transport.http.servlet.ServletAdapterList;
@@ -14,9 +15,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.xml.ws.WebServiceFeature;
-import jakarta.xml.ws.soap.MTOM;
-import jakarta.xml.ws.soap.MTOMFeature;
 
 import java.net.URL;
 import java.util.ArrayList;
@@ -57,12 +55,12 @@ public final class SoapServlet extends HttpServlet {
         Object impl = endpoint.implementation();
         @SuppressWarnings("unchecked")
         Class<Object> type = (Class<Object>) impl.getClass();
-        MTOM mtom = type.getAnnotation(MTOM.class);
-        // requests are validated against the contract's schemas, so a value outside an enumeration or
-        // a malformed number is refused with the validator's message instead of silently becoming null
-        List<WebServiceFeature> features = new ArrayList<>(List.of(new SchemaValidationFeature(true, false)));
-        if (mtom != null) features.add(new MTOMFeature(mtom.enabled(), mtom.threshold()));
-        BindingImpl binding = BindingImpl.create(BindingID.SOAP11_HTTP, features.toArray(WebServiceFeature[]::new));
+        // the implementation's feature annotations (@MTOM, @StreamingAttachment) apply; requests are also
+        // validated against the contract's schemas, so a value outside an enumeration or a malformed
+        // number is refused with the validator's message instead of silently becoming null
+        WebServiceFeatureList features = new WebServiceFeatureList(type);
+        features.add(new SchemaValidationFeature(true, false));
+        BindingImpl binding = BindingImpl.create(BindingID.SOAP11_HTTP, features.toArray());
         if (!endpoint.handlers().isEmpty()) binding.setHandlerChain(new ArrayList<>(endpoint.handlers()));
         return WSEndpoint.create(type, false,
                 new GuardedInvoker(InstanceResolver.createSingleton(impl).createInvoker(), endpoint.path()),

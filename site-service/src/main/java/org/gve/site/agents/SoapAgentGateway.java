@@ -1,6 +1,11 @@
 package org.gve.site.agents;
 
+import com.sun.xml.ws.developer.JAXWSProperties;
+import com.sun.xml.ws.developer.StreamingAttachmentFeature;
+import com.sun.xml.ws.developer.StreamingDataHandler;
 import jakarta.activation.DataHandler;
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.soap.MTOMFeature;
 import jakarta.xml.ws.Holder;
 import org.gve.glue.HypervisorType;
 import org.gve.glue.SearchCriteria;
@@ -26,6 +31,7 @@ import java.util.stream.Collectors;
 
 /** An {@link AgentGateway} over AgentService.wsdl; the port is created once and shared (Metro ports are thread-safe for calls). */
 public final class SoapAgentGateway implements AgentGateway {
+    private static final int CHUNK = 64 * 1024;
     private final String agentName;
     private final String siteName;
     private final Agent port;
@@ -33,7 +39,11 @@ public final class SoapAgentGateway implements AgentGateway {
     public SoapAgentGateway(String agentName, URI endpoint, String siteName, String secret, Duration timeout) {
         this.agentName = agentName;
         this.siteName = siteName;
-        this.port = SoapClients.mtomPort(new AgentService(), Agent.class, endpoint, siteName, secret, timeout);
+        // MTOM both ways, attachments read lazily (a download is read once, straight from the
+        // connection) and uploads sent in chunks, so file copies never sit whole in the site's heap
+        this.port = SoapClients.port(new AgentService(), Agent.class, endpoint, siteName, secret, timeout,
+                new MTOMFeature(true), new StreamingAttachmentFeature(System.getProperty("java.io.tmpdir"), false, CHUNK));
+        ((BindingProvider) port).getRequestContext().put(JAXWSProperties.HTTP_CLIENT_STREAMING_CHUNK_SIZE, CHUNK);
     }
 
     @Override
@@ -184,7 +194,8 @@ public final class SoapAgentGateway implements AgentGateway {
             Holder<FileInfo> info = new Holder<>();
             Holder<DataHandler> data = new Holder<>();
             port.getFile(siteName, id, path, info, data);
-            try (InputStream in = data.value.getInputStream()) {
+            try (InputStream in = data.value instanceof StreamingDataHandler streaming ? streaming.readOnce()
+                    : data.value.getInputStream()) {
                 in.transferTo(content);
             }
             return file(info.value);

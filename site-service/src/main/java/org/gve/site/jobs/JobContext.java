@@ -62,6 +62,14 @@ public final class JobContext {
         this.agentVmCreated = created;
     }
 
+    /**
+     * Commits a fact the job has made true outside the site (a VM that moved) at once, before the job
+     * goes on, so a later failure cannot leave the site's records pointing at the past.
+     */
+    public void recordNow(java.util.function.Consumer<org.hibernate.Session> change) {
+        sessions.inTransaction(change);
+    }
+
     public String json(Object result) {
         return payloads.write(result);
     }

@@ -32,11 +32,27 @@ public final class MigrateHandler implements JobHandler {
         return Operation.MIGRATE;
     }
 
+    private static AgentVmView adopt(AgentGateway target, String agentVmId, String targetName) {
+        try {
+            return target.adopt(agentVmId);
+        } catch (SiteException e) {
+            throw new SiteException(SiteFault.AGENT_UNAVAILABLE, "ADOPTION_FAILED", "the VM migrated to agent "
+                    + targetName + " but that agent did not take it over (" + e.getMessage() + "); the site records"
+                    + " it there: retry the migration to " + targetName + " (adoption is idempotent) or reclaim it", e);
+        }
+    }
+
     @Override
     public JobOutcome run(JobContext context) {
         Payloads.VmOperation request = context.request(Payloads.VmOperation.class);
         SiteVm vm = vms.byId(request.vmId());
         AgentGateway source = agents.gateway(vm.agentName());
+        if (vm.agentName().equals(request.targetAgent()) && request.targetHost() == null) {
+            // already there (an earlier migration whose adoption failed): take it over now
+            context.progress("agent " + vm.agentName() + " adopts the VM");
+            AgentVmView adopted = adopt(source, vm.agentVmId(), vm.agentName());
+            return new JobOutcome(context.json(new Payloads.VmResult(vm.vmId())), VmJobs.observe(vm.vmId(), adopted));
+        }
         if (request.targetAgent() == null || request.targetAgent().equals(vm.agentName())) {
             context.progress("moving to host " + request.targetHost());
             AgentVmView moved = source.migrate(vm.agentVmId(), null, request.targetHost());
@@ -50,12 +66,16 @@ public final class MigrateHandler implements JobHandler {
         AgentGateway target = agents.gateway(targetAgent.name());
         MigrationTargetView destination = target.migrationTarget();
         context.progress("migrating from agent " + vm.agentName() + " to agent " + targetAgent.name());
-        source.migrate(vm.agentVmId(), destination, request.targetHost());
+        AgentVmView moved = source.migrate(vm.agentVmId(), destination, request.targetHost());
+        // the VM now runs on the target: say so before anything else can fail
+        context.recordNow(s -> s.find(VmEntity.class, vm.vmId()).movedTo(targetAgent.name(), vm.agentVmId(),
+                destination.hostName()));
         context.progress("agent " + targetAgent.name() + " adopts the VM");
-        AgentVmView adopted = target.adopt(vm.agentVmId());
+        AgentVmView adopted = adopt(target, vm.agentVmId(), targetAgent.name());
         return new JobOutcome(context.json(new Payloads.VmResult(vm.vmId())), s -> {
             VmEntity entity = s.find(VmEntity.class, vm.vmId());
-            entity.movedTo(targetAgent.name(), adopted.agentVmId(), adopted.hostName());
+            entity.movedTo(targetAgent.name(), adopted.agentVmId(), adopted.hostName() != null ? adopted.hostName()
+                    : moved.hostName());
             VmJobs.observe(vm.vmId(), adopted).accept(s);
         });
     }

@@ -1,5 +1,6 @@
 package org.gve.site.ws;
 
+import com.sun.xml.ws.developer.StreamingDataHandler;
 import jakarta.activation.DataHandler;
 import org.gve.site.SiteException;
 import org.gve.site.SiteFault;
@@ -16,7 +17,7 @@ final class Streams {
     static InputStream in(DataHandler content) {
         if (content == null) throw SiteException.invalid("MISSING_CONTENT", "Content is required");
         try {
-            return content.getInputStream();
+            return content instanceof StreamingDataHandler streaming ? streaming.readOnce() : content.getInputStream();
         } catch (IOException e) {
             throw SiteException.invalid("UNREADABLE_CONTENT", "cannot read Content: " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package org.gve.site.ws;
 
+import com.sun.xml.ws.developer.StreamingAttachment;
 import jakarta.activation.DataHandler;
 import jakarta.annotation.Resource;
 import jakarta.jws.WebService;
@@ -36,6 +37,7 @@ import static org.gve.wsdl.runtime.XmlTimes.toXml;
 
 /** VirtualMachineManagement port: each state change is a job; file copies and reads are direct. */
 @MTOM(threshold = 4096)
+@StreamingAttachment(parseEagerly = false, memoryThreshold = 64 * 1024)
 @WebService(serviceName = "SiteService", portName = "VirtualMachineManagementPort", targetNamespace = "urn:gve:site:1",
         endpointInterface = "org.gve.wsdl.site.VirtualMachineManagement", wsdlLocation = "org/gve/wsdl/SiteService.wsdl")
 public class VirtualMachineManagementPortImpl implements VirtualMachineManagement {
