@@ -46,8 +46,13 @@ public final class RegistryDatabase implements AutoCloseable {
      */
     static String durable(String jdbcUrl) {
         boolean h2File = jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:");
-        if (!h2File || jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY=")) return jdbcUrl;
-        return jdbcUrl + ";WRITE_DELAY=0";
+        if (!h2File) return jdbcUrl;
+        String upper = jdbcUrl.toUpperCase(java.util.Locale.ROOT);
+        String url = jdbcUrl;
+        if (!upper.contains("WRITE_DELAY=")) url += ";WRITE_DELAY=0";
+        // the service closes the database itself, after its jobs; H2's own shutdown hook would close it under them
+        if (!upper.contains("DB_CLOSE_ON_EXIT=")) url += ";DB_CLOSE_ON_EXIT=FALSE";
+        return url;
     }
 
     SessionFactory sessionFactory() {

@@ -1,6 +1,7 @@
 package org.gve.deploy.war;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
@@ -62,9 +63,11 @@ final class DeferredStart implements AutoCloseable {
             connection = (HttpURLConnection) probe.toURL().openConnection();
             connection.setConnectTimeout(CALL_TIMEOUT_MILLIS);
             connection.setReadTimeout(CALL_TIMEOUT_MILLIS);
-            int status = connection.getResponseCode();
-            connection.getInputStream().close();
-            return status == 200;
+            if (connection.getResponseCode() != 200) return false;
+            try (InputStream body = connection.getInputStream()) {
+                body.readAllBytes();  // read to the end: the container writes all of it
+            }
+            return true;
         } catch (IOException notYet) {
             return false;
         } finally {

@@ -15,6 +15,7 @@ import org.gve.deploy.web.SoapServlet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -31,6 +32,7 @@ import java.util.logging.Logger;
 public final class GveWebApp implements ServletContextListener {
     private static final Logger LOG = Logger.getLogger(GveWebApp.class.getName());
     private static final String NO_STACK_TRACES = "com.sun.xml.ws.fault.SOAPFaultBuilder.captureStackTrace";
+    private WebAppJdbcDrivers jdbcDrivers;
     private GveAssembly assembly;
     private DeferredStart start;
 
@@ -41,25 +43,31 @@ public final class GveWebApp implements ServletContextListener {
         if (System.getProperty(NO_STACK_TRACES) == null) System.setProperty(NO_STACK_TRACES, "false");
         ConfigLocation.Found found = ConfigLocation.of(context).require();
         LOG.info(() -> "GVE configuration: " + found.file() + " (from the " + found.source() + ")");
-        Configuration config;
+        Configuration config = read(found.file());
+        String base = publicBase(config, context);
         try {
-            config = Configuration.fromFile(found.file());
+            jdbcDrivers = new WebAppJdbcDrivers(GveWebApp.class.getClassLoader());
             assembly = new GveAssembly(config, Clock.systemUTC());
-        } catch (IOException e) {
-            throw new UncheckedIOException("GVE could not read its configuration or data: " + e.getMessage(), e);
-        }
-        try {
-            String base = publicBase(config, context);
             for (Mount mount : assembly.mounts()) mount(context, mount);
             assembly.generatedAdminPassword().ifPresent(p -> LOG.info(() -> "administrator '" + config.string(ConfigKeys.ADMIN_USER)
                     + "' created; password in " + config.dataDirectory().resolve("admin-password")));
             start = new DeferredStart(assembly.agent().isPresent() ? URI.create(base + "/agent?wsdl") : null,
                     config.seconds(ConfigKeys.SITE_AGENT_TIMEOUT), () -> start(config, base));
             start.begin();
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("GVE could not prepare its data directory " + config.dataDirectory() + ": " + e, e);
         } catch (RuntimeException e) {
-            assembly.close();
-            assembly = null;
+            close();
             throw e;
+        }
+    }
+
+    private static Configuration read(Path file) {
+        try {
+            return Configuration.fromFile(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("GVE could not read its configuration " + file + ": " + e, e);
         }
     }
 
@@ -100,8 +108,16 @@ public final class GveWebApp implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        close();
+        LOG.info("GVE stopped");
+    }
+
+    private void close() {
         if (start != null) start.close();
         if (assembly != null) assembly.close();
-        LOG.info("GVE stopped");
+        if (jdbcDrivers != null) jdbcDrivers.close();
+        start = null;
+        assembly = null;
+        jdbcDrivers = null;
     }
 }
