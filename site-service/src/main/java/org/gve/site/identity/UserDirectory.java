@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  */
 public final class UserDirectory {
     private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(UserDirectory.class.getName());
     private final SessionFactory sessions;
     private final PasswordHasher hasher;
     private final Quota defaultQuota;
@@ -34,6 +35,8 @@ public final class UserDirectory {
     private final Duration loginCacheTtl;
     private final Map<String, RememberedLogin> logins = new ConcurrentHashMap<>();
     private final byte[] processKey = new byte[32];
+    private final LoginThrottle throttle;
+    private final String unknownUserHash;
 
     private record RememberedLogin(byte[] passwordMac, Caller caller, Instant until) {
     }
@@ -46,6 +49,8 @@ public final class UserDirectory {
         this.clock = clock;
         this.loginCacheTtl = loginCacheTtl;
         new SecureRandom().nextBytes(processKey);
+        this.throttle = new LoginThrottle(clock, 5, Duration.ofMinutes(5), Duration.ofMinutes(1));
+        this.unknownUserHash = hasher.hash("no-such-user".toCharArray());
     }
 
     public Quota defaultQuota() {
@@ -61,7 +66,19 @@ public final class UserDirectory {
             return Optional.of(remembered.caller());
         }
         UserEntity user = sessions.fromSession(s -> s.find(UserEntity.class, userName));
-        if (user == null || !hasher.verify(password, user.passwordHash())) return Optional.empty();
+        if (user == null) {
+            hasher.verify(password, unknownUserHash);  // the same work as for a real user: no user enumeration by timing
+            return Optional.empty();
+        }
+        if (throttle.locked(userName)) {
+            LOG.warning(() -> "login of '" + userName + "' refused: too many wrong passwords lately");
+            return Optional.empty();
+        }
+        if (!hasher.verify(password, user.passwordHash())) {
+            throttle.failed(userName);
+            return Optional.empty();
+        }
+        throttle.succeeded(userName);
         Caller caller = new Caller(user.userName(), Role.valueOf(user.role()));
         logins.put(userName, new RememberedLogin(mac, caller, clock.instant().plus(loginCacheTtl)));
         return Optional.of(caller);
