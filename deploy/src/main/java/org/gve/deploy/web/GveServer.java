@@ -2,6 +2,7 @@ package org.gve.deploy.web;
 
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
+import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
@@ -68,6 +69,11 @@ public final class GveServer implements AutoCloseable {
 
     public void start() throws LifecycleException {
         tomcat.start();
+        if (connector.getState() != LifecycleState.STARTED || connector.getLocalPort() < 0) {
+            String where = connector.getProperty("address") + ":" + connector.getPort();
+            close();
+            throw new IllegalStateException("cannot listen on " + where + " (is another server using that port?)");
+        }
     }
 
     /** The port actually bound (useful with port 0). */
@@ -79,8 +85,13 @@ public final class GveServer implements AutoCloseable {
         return connector.getScheme();
     }
 
+    /** Stops and destroys the server; idempotent, so a failed start can be cleaned up. */
     @Override
     public void close() {
+        if (!tomcat.getServer().getState().isAvailable() && tomcat.getServer().getState() != LifecycleState.FAILED
+                && tomcat.getServer().getState() != LifecycleState.STARTING_PREP) {
+            return;  // never started, or already stopped
+        }
         try {
             tomcat.stop();
             tomcat.destroy();
