@@ -184,6 +184,16 @@ class BackboneIT {
     }
 
     @Test
+    void oversizedPlainRequestsAreRefusedAndTheServerKeepsServing() throws Exception {
+        String huge = RawSoap.envelope("<ListJobs xmlns=\"urn:gve:site:1\"><x>" + "a".repeat(17 * 1024 * 1024)
+                + "</x></ListJobs>");
+        RawSoap.Reply reply = new RawSoap().post(server.endpoint("/site/JobStateQuery"), USER, PASSWORD, huge);
+        assertEquals(413, reply.status());
+        assertTrue(reply.body().contains("larger than 16 MiB"), reply.body());
+        assertNotNull(jobs.listJobs(null, 5), "the server still serves");
+    }
+
+    @Test
     void theClientTokenMakesARetryReturnTheSameJob() throws Exception {
         JobState first = requests.requestVirtualMachine(profile(1, 256), null, null, "retry-token-1");
         JobState again = requests.requestVirtualMachine(profile(1, 256), null, null, "retry-token-1");

@@ -28,6 +28,8 @@ import java.util.List;
  */
 public final class SoapServlet extends HttpServlet {
     private static final String[] SCHEMAS = {"common.xsd", "glue.xsd"};
+    /** The largest non-MTOM SOAP request accepted. */
+    static final long MAX_PLAIN_REQUEST_BYTES = 16L * 1024 * 1024;
     private final transient List<SoapEndpoint> endpoints;
     private transient WSServletDelegate delegate;
 
@@ -79,9 +81,34 @@ public final class SoapServlet extends HttpServlet {
         delegate.doGet(req, resp, getServletContext());
     }
 
+    /**
+     * A plain (non-MTOM) SOAP request is parsed whole, so it is bounded: past {@link #MAX_PLAIN_REQUEST_BYTES}
+     * it is refused (413 with a SOAP fault when the length is announced, a fault while reading otherwise).
+     * MTOM requests stream their attachments and are not bounded here.
+     */
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException {
-        delegate.doPost(req, resp, getServletContext());
+        String type = req.getContentType();
+        boolean multipart = type != null && type.regionMatches(true, 0, "multipart/", 0, 10);
+        if (!multipart && req.getContentLengthLong() > MAX_PLAIN_REQUEST_BYTES) {
+            refuseTooLarge(resp);
+            return;
+        }
+        delegate.doPost(multipart ? req : new SizeLimitedRequest(req, MAX_PLAIN_REQUEST_BYTES), resp,
+                getServletContext());
+    }
+
+    private static void refuseTooLarge(HttpServletResponse resp) throws ServletException {
+        resp.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        resp.setContentType("text/xml; charset=utf-8");
+        try {
+            resp.getWriter().write("<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body><S:Fault>"
+                    + "<faultcode>S:Client</faultcode><faultstring>the request is larger than "
+                    + MAX_PLAIN_REQUEST_BYTES / (1024 * 1024) + " MiB; send file content as MTOM attachments"
+                    + "</faultstring></S:Fault></S:Body></S:Envelope>");
+        } catch (java.io.IOException e) {
+            throw new ServletException(e);
+        }
     }
 
     @Override
