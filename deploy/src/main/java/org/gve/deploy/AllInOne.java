@@ -31,7 +31,7 @@ public final class AllInOne implements AutoCloseable {
             Path keystore = config.string(TLS_KEYSTORE).isBlank() ? null : Path.of(config.string(TLS_KEYSTORE));
             this.server = new GveServer(config.dataDirectory().resolve("tomcat"), config.string(BIND), config.integer(PORT),
                     keystore, config.string(TLS_PASSWORD));
-            for (Mount mount : assembly.mounts()) server.mount(mount.prefix(), mount.endpoints(), mount.authenticator());
+            for (Mount mount : assembly.mounts()) server.mount(mount);
         } catch (RuntimeException e) {
             assembly.close();
             throw e;

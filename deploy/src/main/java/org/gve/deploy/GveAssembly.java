@@ -68,7 +68,8 @@ public final class GveAssembly implements AutoCloseable {
                 siteEndpoint("JobStateQuery", site.jobPort()),
                 siteEndpoint("SiteAdministration", site.adminPort())),
                 (user, password) -> site.authenticate(user, password)
-                        .map(c -> new AuthenticatedUser(c.userName(), Set.of(c.role().name())))));
+                        .map(c -> new AuthenticatedUser(c.userName(), Set.of(c.role().name()))),
+                site::isStarted));
         if (agent != null) {
             mounts.add(new Mount("/agent", List.of(new SoapEndpoint("/agent", agent.port(), "org/gve/wsdl/AgentService.wsdl",
                     new QName(AGENT_NS, "AgentService"), new QName(AGENT_NS, "AgentPort"))),

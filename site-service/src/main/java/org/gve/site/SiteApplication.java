@@ -56,6 +56,7 @@ import java.util.logging.Logger;
 public final class SiteApplication implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SiteApplication.class.getName());
     private final SiteSettings settings;
+    private volatile boolean started;
     private final SiteDatabase database;
     private final UserDirectory users;
     private final AgentDirectory agents;
@@ -138,6 +139,12 @@ public final class SiteApplication implements AutoCloseable {
         dispatcher.start();
         schedule(settings.agentHealthPoll(), agents::pollAll, "agent health poll");
         schedule(settings.leaseCheck(), leases::enforce, "lease enforcement");
+        started = true;
+    }
+
+    /** Whether start-up (recovery and reconciliation) is over and the site serves requests. */
+    public boolean isStarted() {
+        return started;
     }
 
     private void schedule(Duration every, Runnable task, String what) {

@@ -52,10 +52,17 @@ public final class GveServer implements AutoCloseable {
         }
     }
 
-    /** Publishes endpoints under {@code prefix} (e.g. "/site"), guarded by {@code authenticator}. */
+    /** Publishes endpoints under {@code prefix} (e.g. "/agent"), guarded by {@code authenticator}, serving at once. */
     public void mount(String prefix, List<SoapEndpoint> endpoints, Authenticator authenticator) {
-        String name = prefix.substring(1);
-        Tomcat.addServlet(context, name + "-soap", new SoapServlet(endpoints)).setLoadOnStartup(1);
+        mount(new Mount(prefix, endpoints, authenticator));
+    }
+
+    /** Publishes a family of endpoints under its prefix (e.g. "/site"), guarded by its authenticator. */
+    public void mount(Mount mount) {
+        String prefix = mount.prefix();
+        String name = mount.name();
+        Authenticator authenticator = mount.authenticator();
+        Tomcat.addServlet(context, name + "-soap", new SoapServlet(mount.endpoints(), mount.ready())).setLoadOnStartup(1);
         context.addServletMappingDecoded(prefix + "/*", name + "-soap");
         FilterDef filter = new FilterDef();
         filter.setFilterName(name + "-auth");

@@ -1,13 +1,20 @@
 package org.gve.deploy.web;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * One family of endpoints to publish: under {@code prefix} (e.g. "/site", mapped as "/site/*"),
- * one {@link SoapServlet} for {@code endpoints}, behind a {@link BasicAuthFilter} with {@code authenticator}.
+ * one {@link SoapServlet} for {@code endpoints}, behind a {@link BasicAuthFilter} with {@code authenticator};
+ * until {@code ready} says so, calls are answered "starting" (the WSDL is served at once).
  * The embedded server ({@link GveServer}) and the WAR mount the same list.
  */
-public record Mount(String prefix, List<SoapEndpoint> endpoints, Authenticator authenticator) {
+public record Mount(String prefix, List<SoapEndpoint> endpoints, Authenticator authenticator, BooleanSupplier ready) {
+    /** A family that serves as soon as it is published. */
+    public Mount(String prefix, List<SoapEndpoint> endpoints, Authenticator authenticator) {
+        this(prefix, endpoints, authenticator, () -> true);
+    }
+
     public Mount {
         if (!prefix.startsWith("/") || prefix.length() < 2) throw new IllegalArgumentException("prefix like /site, got " + prefix);
         endpoints = List.copyOf(endpoints);

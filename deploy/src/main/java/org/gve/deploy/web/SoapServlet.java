@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Publishes endpoint instances with Metro, each with its hand-written WSDL (and the schemas beside
@@ -33,8 +34,16 @@ public final class SoapServlet extends HttpServlet {
     private final transient List<SoapEndpoint> endpoints;
     private transient WSServletDelegate delegate;
 
+    private final transient BooleanSupplier ready;
+
     public SoapServlet(List<SoapEndpoint> endpoints) {
+        this(endpoints, () -> true);
+    }
+
+    /** @param ready false while the service behind the endpoints is still starting (calls get 503 and a fault) */
+    public SoapServlet(List<SoapEndpoint> endpoints, BooleanSupplier ready) {
         this.endpoints = List.copyOf(endpoints);
+        this.ready = ready;
     }
 
     @Override
@@ -88,23 +97,29 @@ public final class SoapServlet extends HttpServlet {
      */
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException {
+        if (!ready.getAsBoolean()) {
+            refuse(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "S:Server",
+                    "the service is starting (recovering interrupted jobs); retry in a few seconds");
+            return;
+        }
         String type = req.getContentType();
         boolean multipart = type != null && type.regionMatches(true, 0, "multipart/", 0, 10);
         if (!multipart && req.getContentLengthLong() > MAX_PLAIN_REQUEST_BYTES) {
-            refuseTooLarge(resp);
+            refuse(resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "S:Client", "the request is larger than "
+                    + MAX_PLAIN_REQUEST_BYTES / (1024 * 1024) + " MiB; send file content as MTOM attachments");
             return;
         }
         delegate.doPost(multipart ? req : new SizeLimitedRequest(req, MAX_PLAIN_REQUEST_BYTES), resp,
                 getServletContext());
     }
 
-    private static void refuseTooLarge(HttpServletResponse resp) throws ServletException {
-        resp.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+    private static void refuse(HttpServletResponse resp, int status, String faultCode, String message)
+            throws ServletException {
+        resp.setStatus(status);
         resp.setContentType("text/xml; charset=utf-8");
         try {
             resp.getWriter().write("<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body><S:Fault>"
-                    + "<faultcode>S:Client</faultcode><faultstring>the request is larger than "
-                    + MAX_PLAIN_REQUEST_BYTES / (1024 * 1024) + " MiB; send file content as MTOM attachments"
+                    + "<faultcode>" + faultCode + "</faultcode><faultstring>" + message
                     + "</faultstring></S:Fault></S:Body></S:Envelope>");
         } catch (java.io.IOException e) {
             throw new ServletException(e);
