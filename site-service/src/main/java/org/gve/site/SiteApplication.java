@@ -16,6 +16,7 @@ import org.gve.site.lease.LeaseEnforcer;
 import org.gve.site.lease.LeaseExpiryHandler;
 import org.gve.site.persistence.JobSequence;
 import org.gve.site.persistence.SiteDatabase;
+import org.gve.site.secrets.SecretBox;
 import org.gve.site.quota.Quotas;
 import org.gve.site.recovery.ReconcileReport;
 import org.gve.site.recovery.Reconciler;
@@ -90,7 +91,8 @@ public final class SiteApplication implements AutoCloseable {
         JobPayloads payloads = new JobPayloads();
         this.users = new UserDirectory(sessions, new PasswordHasher(settings.passwordIterations()),
                 settings.defaultQuota(), clock, Duration.ofMinutes(5));
-        this.agents = new AgentDirectory(sessions, gateways, clock);
+        this.agents = new AgentDirectory(sessions, gateways, clock, settings.secretsKeyFile() != null
+                ? SecretBox.fromKeyFile(settings.secretsKeyFile()) : SecretBox.ephemeral());
         this.vms = new SiteVms(sessions, clock);
         this.quotas = new Quotas(sessions);
         ProfileValidator validator = new ProfileValidator(settings.defaultVcpus(), settings.defaultMemoryMiB(),

@@ -23,9 +23,11 @@ import java.time.Duration;
  * @param maxVcpus           largest vCPU count a profile may ask for
  * @param maxMemoryMiB       largest memory a profile may ask for
  * @param passwordIterations PBKDF2 rounds for new password hashes
+ * @param secretsKeyFile     key that seals the credentials the site presents to agents; null: a key
+ *                           that lives only as long as the process (tests)
  */
 public record SiteSettings(String siteName, DatabaseSettings database, String nodeName, int jobWorkers,
                            Duration jobPoll, Duration agentCallTimeout, Duration agentHealthPoll,
                            Duration leaseCheck, Duration defaultLease, Quota defaultQuota, int defaultVcpus, long defaultMemoryMiB,
-                           int maxVcpus, long maxMemoryMiB, int passwordIterations) {
+                           int maxVcpus, long maxMemoryMiB, int passwordIterations, java.nio.file.Path secretsKeyFile) {
 }

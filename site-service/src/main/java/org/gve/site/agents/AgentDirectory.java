@@ -4,6 +4,7 @@ import jakarta.persistence.LockModeType;
 import org.gve.site.SiteException;
 import org.gve.site.SiteFault;
 import org.gve.site.persistence.AgentEntity;
+import org.gve.site.secrets.SecretBox;
 import org.hibernate.SessionFactory;
 
 import java.net.URI;
@@ -28,12 +29,15 @@ public final class AgentDirectory {
     private final SessionFactory sessions;
     private final GatewayFactory gateways;
     private final Clock clock;
+    private final SecretBox secrets;
     private final Map<String, AgentGateway> open = new ConcurrentHashMap<>();
 
-    public AgentDirectory(SessionFactory sessions, GatewayFactory gateways, Clock clock) {
+    /** @param secrets seals the credentials the site presents to agents before they are stored */
+    public AgentDirectory(SessionFactory sessions, GatewayFactory gateways, Clock clock, SecretBox secrets) {
         this.sessions = sessions;
         this.gateways = gateways;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     /** Registers (or re-registers) an agent and probes it at once; an unreachable agent is kept, DOWN. */
@@ -48,9 +52,9 @@ public final class AgentDirectory {
         sessions.inTransaction(s -> {
             AgentEntity agent = s.find(AgentEntity.class, name);
             if (agent == null) {
-                s.persist(new AgentEntity(name, endpoint.toString(), hypervisor, user, secret, clock.instant()));
+                s.persist(new AgentEntity(name, endpoint.toString(), hypervisor, user, secrets.seal(secret), clock.instant()));
             } else {
-                agent.endpoint(endpoint.toString(), hypervisor, user, secret);
+                agent.endpoint(endpoint.toString(), hypervisor, user, secrets.seal(secret));
             }
         });
         open.remove(name);
@@ -165,7 +169,7 @@ public final class AgentDirectory {
         return open.computeIfAbsent(name, n -> sessions.fromSession(s -> {
             AgentEntity agent = s.find(AgentEntity.class, n);
             if (agent == null) throw new SiteException(SiteFault.NOT_FOUND, "AGENT_NOT_FOUND", "no agent '" + n + "'");
-            return gateways.open(n, URI.create(agent.endpointUrl()), agent.userName(), agent.secret());
+            return gateways.open(n, URI.create(agent.endpointUrl()), agent.userName(), secrets.open(agent.secret()));
         }));
     }
 

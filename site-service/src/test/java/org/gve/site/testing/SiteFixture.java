@@ -46,10 +46,14 @@ public final class SiteFixture implements AutoCloseable {
         this.site = build();
     }
 
+    /** One key for every fixture, so a site restarted on the same database opens what it sealed. */
+    private static final java.nio.file.Path SECRETS_KEY =
+            java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "gve-site-test-secrets.key");
+
     private SiteApplication build() {
         SiteSettings settings = new SiteSettings("site", database, "node-1", workers, Duration.ofMillis(50),
                 Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1),
-                new Quota(4, 8, 8192, 102400, 86400), 1, 512, 64, 262144, 1000);
+                new Quota(4, 8, 8192, 102400, 86400), 1, 512, 64, 262144, 1000, SECRETS_KEY);
         return new SiteApplication(settings, clock, (name, endpoint, user, secret) ->
                 agents.computeIfAbsent(name, n -> {
                     FakeAgent unknown = new FakeAgent(n, "KVM", 0, 0);

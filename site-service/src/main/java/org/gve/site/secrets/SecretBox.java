@@ -1,0 +1,86 @@
+package org.gve.site.secrets;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Seals secrets the site must be able to read back (the credentials it presents to agents) before
+ * they are stored: AES-256-GCM under a key kept in a file of its own (mode 0600, made on first use),
+ * so a copy of the database — a PostgreSQL backup, say — does not carry usable credentials. Sealed
+ * values read {@code gcm1:<base64 of iv and ciphertext>}; anything else is taken as a value stored
+ * before sealing existed.
+ */
+public final class SecretBox {
+    private static final String PREFIX = "gcm1:";
+    private static final int IV_BYTES = 12;
+    private final SecretKeySpec key;
+    private final SecureRandom random = new SecureRandom();
+
+    private SecretBox(byte[] key) {
+        this.key = new SecretKeySpec(key, "AES");
+    }
+
+    /** The box whose key is in {@code file}; a new random key is written there when the file is missing. */
+    public static SecretBox fromKeyFile(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+            }
+            byte[] key = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+            if (key.length != 32) throw new IllegalStateException("the secrets key in " + file + " is not 32 bytes");
+            return new SecretBox(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the secrets key " + file, e);
+        }
+    }
+
+    /** A box with a key that lives only as long as this process (tests). */
+    public static SecretBox ephemeral() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return new SecretBox(key);
+    }
+
+    public String seal(String secret) {
+        if (secret == null) return null;
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+            byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
+            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(IV_BYTES + sealed.length)
+                    .put(iv).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is missing from this JVM", e);
+        }
+    }
+
+    public String open(String stored) {
+        if (stored == null || !stored.startsWith(PREFIX)) return stored;
+        byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, IV_BYTES));
+            return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a stored secret cannot be opened with this site's key"
+                    + " (was gve.site.secrets-key-file changed or lost?)", e);
+        }
+    }
+}
