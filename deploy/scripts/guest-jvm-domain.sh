@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # guest-jvm-domain.sh - print the libvirt domain XML of a guest that runs a host jar with the host's
-# own JVM (kernel/initramfs from setup-guest-jvm.sh; host root shared read-only over 9p; QEMU user
+# own JVM (kernel/initramfs from setup-guest-jvm.sh; the host's /usr, setup-guest-jvm.sh's minimal
+# etc and the jar's directory shared read-only over 9p, nothing else of the host; QEMU user
 # networking with host port forwards). Prints XML on stdout only; errors on stderr, exit 2.
 #
 # Usage: guest-jvm-domain.sh --name NAME --jar /abs/app.jar [options] > NAME.xml
@@ -21,13 +22,15 @@
 #   --outbound             let the guest open connections through the host (default: slirp
 #                          restrict=on, the guest only answers on its forwarded ports)
 #   --no-agent             no org.qemu.guest_agent.0 channel
+#   --root split|full      split (default): shares as above, java must be under /usr;
+#                          full: the host's whole / read-only (the old mode: the guest reads everything)
 # Example:
 #   deploy/scripts/guest-jvm-domain.sh --name web1 --memory 512 --forward 18080:8080 \
 #     --jar /opt/app/app.jar --arg 8080 --serial /tmp/web1.log > /tmp/web1.xml
 #   virsh -c qemu:///system create /tmp/web1.xml      # then: curl http://127.0.0.1:18080/
 set -euo pipefail
 die() { echo "guest-jvm-domain: $*" >&2; exit 2; }
-NAME=; JAR=; MEM=512; VCPUS=2; FWDS=(); ARGV=(); JOPTS=(); JAVA=; SERIAL=; TYPE=; ONEXIT=stay; RESTRICT=on; AGENT=1
+NAME=; JAR=; MEM=512; VCPUS=2; FWDS=(); ARGV=(); JOPTS=(); JAVA=; SERIAL=; TYPE=; ONEXIT=stay; RESTRICT=on; AGENT=1; ROOT='split'
 GUEST_DIR=${GVE_JVM_GUEST_DIR:-/var/lib/libvirt/images/gve-jvm}
 EXTRA_ARGS=()
 while [ $# -gt 0 ]; do
@@ -37,7 +40,7 @@ while [ $# -gt 0 ]; do
     --args) read -r -a EXTRA_ARGS <<<"${2?}"; ARGV+=("${EXTRA_ARGS[@]}"); shift;;
     --jopt) JOPTS+=("${2:?}"); shift;; --java) JAVA=${2:?}; shift;; --serial) SERIAL=${2:?}; shift;;
     --type) TYPE=${2:?}; shift;; --guest-dir) GUEST_DIR=${2:?}; shift;; --on-exit) ONEXIT=${2:?}; shift;;
-    --outbound) RESTRICT=off;; --no-agent) AGENT=0;;
+    --outbound) RESTRICT=off;; --no-agent) AGENT=0;; --root) ROOT=${2:?}; shift;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0;;
     *) die "unknown argument '$1' (see --help)";;
   esac; shift
@@ -61,6 +64,11 @@ if [ -z "$TYPE" ]; then
   if [ -c /dev/kvm ] && [ -r /dev/kvm ] && [ -w /dev/kvm ] && grep -qwE 'vmx|svm' /proc/cpuinfo; then TYPE=kvm; else TYPE=qemu; fi
 fi
 case "$TYPE" in qemu|kvm) ;; *) die "--type must be qemu or kvm";; esac
+case "$ROOT" in
+  split) case "$JAVA" in /usr/*) ;; *) die "--root split shares only /usr: java $JAVA is outside it (use --root full)";; esac
+         [ -d "$GUEST_DIR/etc" ] || die "no $GUEST_DIR/etc: run deploy/scripts/setup-guest-jvm.sh first";;
+  full) ;; *) die "--root must be split or full";;
+esac
 
 # %XX-encode everything but [A-Za-z0-9._/:=@+-]: keeps the kernel command line free of blanks,
 # commas (the list separator), quotes and XML specials. The guest's init decodes.
@@ -75,7 +83,7 @@ enc() {
 LC_ALL=C
 list() { local o='' a; for a in "$@"; do o+=${o:+,}$(enc "$a"); done; printf '%s' "$o"; }
 CMDLINE="console=ttyS0 quiet panic=-1 gve.hostname=$NAME gve.net=static gve.ip=10.0.2.15/24 gve.gw=10.0.2.2"
-CMDLINE+=" gve.java=$(enc "$JAVA") gve.app=$(enc "$JAR") gve.onexit=$ONEXIT"
+CMDLINE+=" gve.java=$(enc "$JAVA") gve.app=$(enc "$JAR") gve.onexit=$ONEXIT gve.root=$ROOT"
 [ ${#JOPTS[@]} -gt 0 ] && CMDLINE+=" gve.jopts=$(list "${JOPTS[@]}")"
 [ ${#ARGV[@]} -gt 0 ] && CMDLINE+=" gve.args=$(list "${ARGV[@]}")"
 [ ${#CMDLINE} -le 2000 ] || die "kernel command line too long (${#CMDLINE} > 2000 bytes): fewer/shorter args"
@@ -83,6 +91,7 @@ NETDEV="user,id=gvenet0,net=10.0.2.0/24,restrict=$RESTRICT"
 for f in "${FWDS[@]}"; do NETDEV+=",hostfwd=tcp:127.0.0.1:${f%%:*}-:${f##*:}"; done
 # a stable locally administered MAC per name
 MAC=$(printf '%s' "$NAME" | md5sum | sed 's/^\(..\)\(..\)\(..\).*/52:54:00:\1:\2:\3/')
+share() { printf "    <filesystem type='mount' accessmode='passthrough' multidevs='remap'><source dir='%s'/><target dir='%s'/><readonly/></filesystem>\n" "$(xml_attr "$1")" "$2"; }
 xml_attr() { local s=${1//&/&amp;}; s=${s//\'/&apos;}; s=${s//</&lt;}; printf '%s' "${s//>/&gt;}"; }
 
 cat <<EOF
@@ -102,11 +111,9 @@ cat <<EOF
   <on_crash>destroy</on_crash>
   <devices>
     <emulator>/usr/bin/qemu-system-x86_64</emulator>
-    <filesystem type='mount' accessmode='passthrough' multidevs='remap'>
-      <source dir='/'/>
-      <target dir='hostroot'/>
-      <readonly/>
-    </filesystem>
+$(if [ "$ROOT" = split ]; then
+  share /usr hostusr; share "$GUEST_DIR/etc" hostetc; share "$(dirname "$JAR")" gveapp
+else share / hostroot; fi)
     <serial type='file'><source path='$(xml_attr "$SERIAL")' append='on'/><target port='0'/></serial>
 EOF
 [ "$AGENT" = 1 ] && echo "    <channel type='unix'><source mode='bind'/><target type='virtio' name='org.qemu.guest_agent.0'/></channel>"

@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # setup-guest-jvm.sh - "the guest runs the host's own JVM": a Debian kernel + busybox initramfs that
-# mounts the host's root file system read-only over 9p, brings up virtio-net (10.0.2.15/24, QEMU user
+# mounts host directories read-only over 9p, brings up virtio-net (10.0.2.15/24, QEMU user
 # networking; the host reaches guest ports through hostfwd) and runs `java -jar APP ARGS...` chrooted
-# into the host root. No disk image: one initramfs serves every guest, the app is chosen on the kernel
+# into them. No disk image: one initramfs serves every guest, the app is chosen on the kernel
 # command line at domain-definition time (deploy/scripts/guest-jvm-domain.sh writes such domain XML).
+# Two root modes (kernel command line gve.root=):
+#   split (guest-jvm-domain.sh, the GVE agent): the guest's root is a tmpfs holding only these 9p shares,
+#         each read-only: tag hostusr -> /usr (bin, lib, lib64, sbin are links into it: merged /usr),
+#         tag hostetc -> /etc (DIR/etc, a minimal etc generated here: java's config, CA certs,
+#         alternatives, ld.so.cache, passwd/group with root only; never the host's /etc),
+#         tag gveapp -> the jar's directory, tag gvecred (optional) -> /gve/credential
+#   full  (the default, for old domain XML): tag hostroot -> the host's whole / (the guest can read
+#         everything on the host: do not use it for guests of untrusted users)
 #
-# Idempotent; ~0.2 s when already built (it first runs setup-libvirt.sh --no-guest for packages and
+# Idempotent; ~0.4 s when already built (it first runs setup-libvirt.sh --no-guest for packages and
 # daemons). Under TCG a guest's Java HTTP server answers ~7-9 s after `virsh create`.
 #
 # Usage: setup-guest-jvm.sh [--guest-dir DIR] [--rebuild] [--selftest]
@@ -13,7 +21,7 @@
 #   --rebuild        rebuild even if up to date
 #   --selftest       build a tiny Java HTTP server jar in /tmp, boot it in a guest with a port forward,
 #                    curl it from the host, destroy the guest
-# Produces in DIR: vmlinux (booted, PVH), vmlinuz, initramfs.cpio.gz, kernel-version, build-id
+# Produces in DIR: vmlinux (booted, PVH), vmlinuz, initramfs.cpio.gz, kernel-version, build-id, etc/
 #
 # Kernel command line understood by the guest's init (guest-jvm-domain.sh fills it in):
 #   gve.app=/abs/host/path/app.jar   jar to run (its directory is the working directory)
@@ -23,6 +31,7 @@
 #   gve.ip=10.0.2.15/24 gve.gw=10.0.2.2 gve.net=static|dhcp|none   gve.hostname=NAME
 #   gve.onexit=stay|poweroff         what to do when java exits (default stay)
 #   gve.tmpsize=128m                 size of the guest's /tmp (tmpfs; the host root is read-only)
+#   gve.root=split|full              see above (default full)
 # Serial console lines (ttyS0): GVE-GUEST-MARKER (init done), GVE-APP-START, the app's own
 # stdout/stderr, GVE-APP-EXIT rc=N; errors as GVE-GUEST-ERROR.
 set -euo pipefail
@@ -76,11 +85,12 @@ say() { echo "$*"; }
 err() { echo "GVE-GUEST-ERROR: $*"; }
 dec() { printf '%b' "$(echo "$1" | sed 's/%\([0-9A-Fa-f][0-9A-Fa-f]\)/\\x\1/g')"; }   # %XX-decoding
 for m in $(cat /lib/modules/order); do insmod /lib/modules/$m.ko 2>/dev/null; done
-NET=static; IP=10.0.2.15/24; GW=10.0.2.2; HN=gve-jvm; APP=; ARGS=; JOPTS=; JAVA=/usr/bin/java; ONEXIT=stay; TMPSIZE=128m
+NET=static; IP=10.0.2.15/24; GW=10.0.2.2; HN=gve-jvm; APP=; ARGS=; JOPTS=; JAVA=/usr/bin/java; ONEXIT=stay; TMPSIZE=128m; ROOT=full
 for a in $(cat /proc/cmdline); do case "$a" in
   gve.net=*) NET=${a#*=};; gve.ip=*) IP=${a#*=};; gve.gw=*) GW=${a#*=};; gve.hostname=*) HN=${a#*=};;
   gve.app=*) APP=$(dec "${a#*=}");; gve.args=*) ARGS=${a#*=};; gve.jopts=*) JOPTS=${a#*=};;
   gve.java=*) JAVA=$(dec "${a#*=}");; gve.onexit=*) ONEXIT=${a#*=};; gve.tmpsize=*) TMPSIZE=${a#*=};;
+  gve.root=*) ROOT=${a#*=};;
 esac; done
 hostname "$HN"
 acpid -c /etc/acpi -l /dev/null       # ACPI power button => poweroff
@@ -103,12 +113,32 @@ if [ "$NET" != none ]; then
     NETINFO="eth0 $(ip -4 -o addr show eth0 | awk '{print $4}')"
   else err "no eth0 (no virtio-net device?)"; fi
 fi
-# ---- host root, read-only, over 9p (multidevs='remap' on the host side, else java fails)
+# ---- host directories, read-only, over 9p (multidevs='remap' on the host side, else java fails)
 P9="trans=virtio,version=9p2000.L,ro,cache=loose,msize=512000"
-if ! mount -t 9p -o $P9 hostroot /host; then
-  err "cannot mount the 9p share 'hostroot' (domain needs <filesystem> with target dir='hostroot')"
+TAGS=" $(cat /sys/bus/virtio/drivers/9pnet_virtio/virtio*/mount_tag 2>/dev/null | tr '\000\n' '  ') "
+APPDIR=; [ -n "$APP" ] && APPDIR=${APP%/*} && [ -z "$APPDIR" ] && APPDIR=/
+ROOTOK=1
+if [ "$ROOT" = split ]; then
+  # the guest's own root: a small tmpfs; only the shares below come from the host
+  mount -t tmpfs -o size=16m,mode=755 tmpfs /host
+  mkdir -p /host/usr /host/etc /host/tmp /host/run /host/var/tmp /host/proc /host/sys /host/dev /host/root /host/gve
+  for l in bin lib lib64 sbin; do ln -s usr/$l /host/$l; done
+  ln -s /run /host/var/run
+  mount -t 9p -o $P9 hostusr /host/usr || { ROOTOK=; err "cannot mount the 9p share 'hostusr' (the host's /usr)"; }
+  mount -t 9p -o $P9 hostetc /host/etc || { ROOTOK=; err "cannot mount the 9p share 'hostetc' (setup-guest-jvm.sh's etc/)"; }
+  mount -t tmpfs -o size=$TMPSIZE,mode=1777 tmpfs /host/tmp
+  mount -t tmpfs -o mode=755 tmpfs /host/run
+  mount -t tmpfs -o size=16m,mode=1777 tmpfs /host/var/tmp
+  if [ -n "$APPDIR" ] && [ "$APPDIR" != / ]; then
+    mkdir -p "/host$APPDIR" && mount -t 9p -o $P9 gveapp "/host$APPDIR" \
+      || err "cannot mount the 9p share 'gveapp' (the directory of $APP) at $APPDIR"
+  fi
+  mkdir -p /host/gve/credential   # the VM's own credential directory, when the domain shares one
+  mount -t 9p -o $P9 gvecred /host/gve/credential 2>/dev/null \
+    || case "$TAGS" in *" gvecred "*) err "cannot mount the 9p share 'gvecred'";; esac
+elif ! mount -t 9p -o $P9 hostroot /host; then
+  ROOTOK=; err "cannot mount the 9p share 'hostroot' (domain needs <filesystem> with target dir='hostroot', or gve.root=split)"
 else
-  APPDIR=; [ -n "$APP" ] && APPDIR=${APP%/*} && [ -z "$APPDIR" ] && APPDIR=/
   # bind the app dir before tmpfs covers /tmp (the jar may live in the host's /tmp)
   if [ -n "$APPDIR" ] && [ "$APPDIR" != / ]; then
     if [ -d "/host$APPDIR" ]; then mkdir -p /appdir && mount --bind "/host$APPDIR" /appdir
@@ -117,10 +147,12 @@ else
   mount -t tmpfs -o size=$TMPSIZE,mode=1777 tmpfs /host/tmp
   mount -t tmpfs -o mode=755 tmpfs /host/run
   [ -d /host/var/tmp ] && mount -t tmpfs -o size=16m,mode=1777 tmpfs /host/var/tmp
+  if grep -q ' /appdir ' /proc/mounts; then mkdir -p "/host$APPDIR" 2>/dev/null; mount --bind /appdir "/host$APPDIR"; fi
+fi
+if [ -n "$ROOTOK" ]; then
   mount -t proc proc /host/proc; mount -t sysfs sysfs /host/sys
   mount -t devtmpfs devtmpfs /host/dev; mkdir -p /host/dev/pts /host/dev/shm
   mount -t devpts devpts /host/dev/pts; mount -t tmpfs tmpfs /host/dev/shm
-  if grep -q ' /appdir ' /proc/mounts; then mkdir -p "/host$APPDIR" 2>/dev/null; mount --bind /appdir "/host$APPDIR"; fi
   # the guest's own name must resolve (InetAddress.getLocalHost), DNS is slirp's
   printf '127.0.0.1 localhost\n%s %s\n::1 localhost ip6-localhost\n' "${IP%/*}" "$HN" > /etc/gve-hosts
   echo "nameserver 10.0.2.3" > /etc/gve-resolv.conf
@@ -128,7 +160,7 @@ else
   [ -e /host/etc/resolv.conf ] && mount --bind /etc/gve-resolv.conf /host/etc/resolv.conf 2>/dev/null
   echo "$HN" > /etc/gve-hostname; [ -f /host/etc/hostname ] && mount --bind /etc/gve-hostname /host/etc/hostname
 fi
-say "GVE-GUEST-MARKER: $HN up, uptime $(cut -d' ' -f1 /proc/uptime)s, kernel $(uname -r), mem $(awk '/MemTotal/{print $2}' /proc/meminfo)kB, net $NETINFO, qga ${QGA:-none}"
+say "GVE-GUEST-MARKER: $HN up, root $ROOT, uptime $(cut -d' ' -f1 /proc/uptime)s, kernel $(uname -r), mem $(awk '/MemTotal/{print $2}' /proc/meminfo)kB, net $NETINFO, qga ${QGA:-none}"
 run_app() {
   set -- "$JAVA"
   OLDIFS=$IFS; IFS=,
@@ -167,7 +199,7 @@ MODS="drivers/virtio/virtio_ring drivers/virtio/virtio drivers/virtio/virtio_pci
       drivers/input/evdev drivers/acpi/button
       fs/netfs/netfs fs/fscache/fscache net/9p/9pnet net/9p/9pnet_virtio fs/9p/9p
       net/core/failover drivers/net/net_failover drivers/net/virtio_net"
-BUILD_ID=$(printf '%s|%s|%s|qga=%s|v1' "$INIT" "$UDHCPC" "$MODS" "$WITH_QGA" | sha256sum | cut -c1-16)
+BUILD_ID=$(printf '%s|%s|%s|qga=%s|v2' "$INIT" "$UDHCPC" "$MODS" "$WITH_QGA" | sha256sum | cut -c1-16)
 
 build() {
   local work KPKG KDEB QDEB KVER R m off lib
@@ -208,10 +240,42 @@ build() {
   echo "$KVER" > "$GUEST_DIR/kernel-version"
   log "built $GUEST_DIR: kernel $KVER, initramfs $(du -h "$GUEST_DIR/initramfs.cpio.gz" | cut -f1)"
 }
+# ---- the minimal etc the split-root guests get instead of the host's /etc (tag hostetc) ----------------
+# Only what java and the InstallService's commands need, no secrets: java's config (lib/jvm.cfg,
+# conf/* and lib/security/* of Debian's JDK are links into /etc/java-*), the CA certificates, the
+# alternatives links, the dynamic linker's cache, root-only passwd/group; hosts, hostname and
+# resolv.conf are placeholders the guest's init binds its own over. Regenerated when it differs.
+make_etc() {
+  local e=$1 d
+  mkdir -p "$e/ssl"
+  for d in /etc/java-* /etc/alternatives /etc/ssl/certs /etc/ld.so.conf.d; do
+    if [ -e "$d" ]; then cp -a "$d" "$e${d#/etc}"; fi
+  done
+  for d in /etc/ld.so.cache /etc/ld.so.conf /etc/localtime /etc/timezone /etc/os-release /etc/debian_version; do
+    if [ -e "$d" ] || [ -L "$d" ]; then cp -a "$d" "$e/"; fi
+  done
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n' > "$e/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' > "$e/group"
+  printf 'passwd: files\ngroup: files\nhosts: files dns\n' > "$e/nsswitch.conf"
+  printf '127.0.0.1 localhost\n' > "$e/hosts"; echo gve-jvm > "$e/hostname"; : > "$e/resolv.conf"
+  chmod 755 "$e"
+}
+refresh_etc() {
+  local new=$GUEST_DIR/etc.new
+  rm -rf "$new"; mkdir -p "$new"; make_etc "$new"
+  if [ -d "$GUEST_DIR/etc" ] && diff -r --no-dereference "$new" "$GUEST_DIR/etc" >/dev/null 2>&1; then
+    rm -rf "$new"
+  else
+    rm -rf "$GUEST_DIR/etc.old"; [ -d "$GUEST_DIR/etc" ] && mv "$GUEST_DIR/etc" "$GUEST_DIR/etc.old"
+    mv "$new" "$GUEST_DIR/etc"; rm -rf "$GUEST_DIR/etc.old"
+    log "generated the guests' minimal etc in $GUEST_DIR/etc ($(du -sh "$GUEST_DIR/etc" | cut -f1))"
+  fi
+}
 if [ "$REBUILD" = 1 ] || [ "$(cat "$GUEST_DIR/build-id" 2>/dev/null)" != "$BUILD_ID" ] \
    || [ ! -s "$GUEST_DIR/vmlinux" ] || [ ! -s "$GUEST_DIR/initramfs.cpio.gz" ]; then
   build; echo "$BUILD_ID" > "$GUEST_DIR/build-id"
 fi
+refresh_etc
 log "guest-jvm files ready in $GUEST_DIR (kernel $(cat "$GUEST_DIR/kernel-version"))"
 
 # ---- 3. optional self test ------------------------------------------------------------------------

@@ -2,7 +2,6 @@ package org.gve.agent.libvirt;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.logging.Logger;
 import org.gve.agent.spi.DriverError;
 import org.gve.agent.spi.DriverException;
 import org.gve.agent.spi.DriverSettings;
@@ -17,10 +16,8 @@ import org.gve.agent.spi.DriverSettings;
  * @param forwardAddress      host address the forwards listen on, and the agent calls
  */
 record InstallServiceOptions(Path credentialDirectory, int firstHostPort, int lastHostPort, String forwardAddress) {
-    private static final Logger LOG = Logger.getLogger(InstallServiceOptions.class.getName());
-
     enum Key {
-        CREDENTIAL_DIR("installService.credentialDir", "", "host directory of the per-VM InstallService credential files; the guest must see it (empty = IMAGE_DIR/install-credentials)"),
+        CREDENTIAL_DIR("installService.credentialDir", "", "host directory of the per-VM InstallService credential directories; each guest sees only its own, as a read-only 9p share (empty = IMAGE_DIR/install-credentials)"),
         HOST_PORTS("installService.hostPorts", "18700-18999", "host TCP ports for InstallService forwards, FIRST-LAST (agents sharing a host need disjoint ranges)"),
         FORWARD_ADDRESS("installService.forwardAddress", "127.0.0.1", "host address the InstallService forwards listen on (keep it host-local)");
 
@@ -64,17 +61,6 @@ record InstallServiceOptions(Path credentialDirectory, int firstHostPort, int la
                     + address + "' is not valid; expected an IPv4 address or host name");
         }
         return new InstallServiceOptions(credentials, first, last, address);
-    }
-
-    /** Says so when guests of the guest-jvm kernel cannot see the credential directory (it covers these with tmpfs). */
-    void warnIfHiddenFromGuests() {
-        for (String hidden : new String[] {"/tmp", "/run", "/var/tmp"}) {
-            if (credentialDirectory.startsWith(hidden)) {
-                LOG.warning(() -> "installService.credentialDir " + credentialDirectory + " is under " + hidden
-                        + ", which guests of the guest-jvm kernel cover with their own tmpfs: their InstallService"
-                        + " will not find its credential");
-            }
-        }
     }
 
     private static DriverException invalidPorts(String value) {

@@ -27,8 +27,9 @@ import org.libvirt.LibvirtException;
 /**
  * Makes a new VM of an InstallService template (template mark {@code install-service="PORT"}) start the
  * InstallService at boot with a credential of its own: the credential-file line goes into a directory of the VM's
- * own under {@code installService.credentialDir} (0700, file 0600), which the guest-jvm guest sees read-only through
- * its 9p share of the host's root; the kernel command line passes that file and the port to the InstallService; a
+ * own under {@code installService.credentialDir} (0700, file 0600), which the guest-jvm guest (split root) sees
+ * read-only as a 9p share of that directory alone, never the others' ({@link InstallServiceShares}); the kernel
+ * command line passes the file's path in the guest and the port to the InstallService; a
  * QEMU user-network forward from a free host port in {@code installService.hostPorts} (on
  * {@code installService.forwardAddress}) reaches it. Callers hold the connection's lock.
  */
@@ -54,13 +55,12 @@ final class InstallServiceProvisioner {
             throw new DriverException(DriverError.INVALID_STATE, "VM " + uuid
                     + " is running; its InstallService can only be provisioned before it boots");
         }
-        options.warnIfHiddenFromGuests();
         int hostPort = freeHostPort(connect, uuid);
         Path file = writeCredential(uuid, credentialLine);
         try {
             connect.domainDefineXML(InstallServiceXml.apply(domain.getXMLDesc(Domains.XML_INACTIVE),
-                    new InstallServiceXml.Plan(xml.name(), file.toString(), guestPort, options.forwardAddress(),
-                            hostPort, mac())));
+                    new InstallServiceXml.Plan(xml.name(), file.getParent(), options.credentialDirectory(), guestPort,
+                            options.forwardAddress(), hostPort, mac())));
         } catch (LibvirtException | RuntimeException e) {
             forget(uuid);
             throw e;

@@ -1,5 +1,6 @@
 package org.gve.agent.libvirt;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,27 +14,34 @@ import org.w3c.dom.Element;
 
 /**
  * The domain XML of an InstallService guest. Such a guest boots the guest-jvm kernel of
- * deploy/scripts/setup-guest-jvm.sh, whose init runs {@code gve.app=JAR} (the InstallService) with the host's
- * JVM; this translation gives its kernel command line the guest's host name and the InstallService's arguments
- * (the credential file, the port), and its QEMU user network a host-local forward to that port. Values an
+ * deploy/scripts/setup-guest-jvm.sh in its split-root mode ({@code gve.root=split}): its init runs
+ * {@code gve.app=JAR} (the InstallService) with the host's JVM from read-only 9p shares of the host's /usr, a
+ * minimal etc and the jar's directory, and nothing else of the host. This translation gives the guest its own
+ * credential directory as one more read-only share (tag {@value #CREDENTIAL_TAG}, seen at
+ * {@value #GUEST_CREDENTIAL_DIR}), its kernel command line the guest's host name and the InstallService's
+ * arguments (the credential file, the port), and its QEMU user network a host-local forward to that port. A
+ * template sharing the host's root, or any directory holding other VMs' credentials, is refused. Values an
  * earlier provisioning wrote (a clone's source) are replaced, everything else is kept.
  */
 final class InstallServiceXml {
     static final String QEMU_NAMESPACE = "http://libvirt.org/schemas/domain/qemu/1.0";
     static final String NETDEV_ID = "gvenet0";
+    static final String CREDENTIAL_TAG = "gvecred";
+    static final String GUEST_CREDENTIAL_DIR = "/gve/credential";
     private static final Pattern FORWARDED = Pattern.compile("hostfwd=tcp:[^:,]*:(\\d+)-");
     private static final Set<String> OWN_OPTIONS = Set.of("--credential-file", "--port");
 
     /**
      * @param hostName       the guest's host name (the VM's name)
-     * @param credentialFile the credential file, as a path the guest sees
+     * @param credentialDir  the VM's own credential directory on the host (shared read-only with the guest)
+     * @param credentialRoot the directory of all VMs' credential directories (the guest must not see it)
      * @param guestPort      the InstallService's port in the guest
      * @param forwardAddress host address of the forward
      * @param hostPort       host port of the forward
      * @param mac            MAC address of the guest's network card
      */
-    record Plan(String hostName, String credentialFile, int guestPort, String forwardAddress, int hostPort,
-                String mac) {
+    record Plan(String hostName, Path credentialDir, Path credentialRoot, int guestPort, String forwardAddress,
+                int hostPort, String mac) {
     }
 
     private InstallServiceXml() {
@@ -46,6 +54,7 @@ final class InstallServiceXml {
         if (Xml.child(os, "kernel").isEmpty()) throw noDirectKernel();
         Element cmdline = Xml.childOrNew(os, "cmdline");
         cmdline.setTextContent(commandLine(cmdline.getTextContent(), plan));
+        InstallServiceShares.replace(domain, plan);
         replaceNetwork(domain, plan);
         return Xml.serialize(doc);
     }
@@ -64,7 +73,7 @@ final class InstallServiceXml {
         List<String> kept = new ArrayList<>();
         List<String> args = new ArrayList<>();
         for (String token : current.trim().split("\\s+")) {
-            if (token.isEmpty() || token.startsWith("gve.hostname=")) continue;
+            if (token.isEmpty() || token.startsWith("gve.hostname=") || token.startsWith("gve.root=")) continue;
             if (token.startsWith("gve.args=")) {
                 args.addAll(GuestJvmArgs.decode(token.substring("gve.args=".length())));
             } else {
@@ -72,7 +81,9 @@ final class InstallServiceXml {
             }
         }
         List<String> appArgs = withoutOwnOptions(args);
-        appArgs.addAll(List.of("--credential-file", plan.credentialFile(), "--port", String.valueOf(plan.guestPort())));
+        appArgs.addAll(List.of("--credential-file", GUEST_CREDENTIAL_DIR + "/" + InstallServiceProvisioner.CREDENTIAL_FILE,
+                "--port", String.valueOf(plan.guestPort())));
+        kept.add("gve.root=split");
         kept.add("gve.hostname=" + plan.hostName());
         kept.add("gve.args=" + GuestJvmArgs.encode(appArgs));
         return String.join(" ", kept);

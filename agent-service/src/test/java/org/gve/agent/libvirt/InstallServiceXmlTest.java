@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.gve.agent.libvirt.GveMetadata.InstanceMark;
 import org.gve.agent.spi.DriverError;
@@ -28,16 +29,41 @@ class InstallServiceXmlTest {
               <devices><emulator>/usr/bin/qemu-system-x86_64</emulator></devices>
             </domain>
             """;
+    private static final Path CREDS = Path.of("/var/lib/gve/creds");
     private static final InstallServiceXml.Plan PLAN = new InstallServiceXml.Plan("gve-abc",
-            "/var/lib/gve/creds/6695eb01/install.credential", 8700, "127.0.0.1", 18701, "52:54:00:aa:bb:cc");
+            CREDS.resolve("6695eb01"), CREDS, 8700, "127.0.0.1", 18701, "52:54:00:aa:bb:cc");
+    private static final String FILE = "/gve/credential/install.credential";
 
     @Test
     void commandLineGetsHostNameAndInstallServiceArgumentsAndKeepsTheRest() {
         String xml = InstallServiceXml.apply(VM, PLAN);
         String cmdline = Xml.parse(xml).getDocumentElement().getElementsByTagName("cmdline").item(0).getTextContent();
-        assertEquals("console=ttyS0 quiet gve.app=/opt/gve/gve-install-service.jar gve.hostname=gve-abc"
-                + " gve.args=--max-output,4096,--credential-file,/var/lib/gve/creds/6695eb01/install.credential,--port,8700",
-                cmdline);
+        assertEquals("console=ttyS0 quiet gve.app=/opt/gve/gve-install-service.jar gve.root=split gve.hostname=gve-abc"
+                + " gve.args=--max-output,4096,--credential-file," + FILE + ",--port,8700", cmdline);
+    }
+
+    @Test
+    void theGuestSeesOnlyItsOwnCredentialDirectoryReadOnly() {
+        String template = VM.replace("</devices>", share("/usr", "hostusr") + share("/opt/gve", "gveapp") + "</devices>");
+        String first = InstallServiceXml.apply(template, PLAN);
+        assertEquals(List.of("/usr=hostusr", "/opt/gve=gveapp", "/var/lib/gve/creds/6695eb01=gvecred"), shares(first));
+        Element cred = (Element) Xml.parse(first).getDocumentElement().getElementsByTagName("filesystem").item(2);
+        assertEquals("passthrough", cred.getAttribute("accessmode"));
+        assertEquals("remap", cred.getAttribute("multidevs"));
+        assertEquals(1, cred.getElementsByTagName("readonly").getLength());
+        String clone = InstallServiceXml.apply(first, new InstallServiceXml.Plan("gve-clone", CREDS.resolve("77"), CREDS,
+                8700, "127.0.0.1", 18702, "52:54:00:00:00:01"));
+        assertEquals(List.of("/usr=hostusr", "/opt/gve=gveapp", "/var/lib/gve/creds/77=gvecred"), shares(clone),
+                "the clone's source share is replaced, not kept");
+    }
+
+    @Test
+    void aTemplateSharingTheHostRootOrOtherCredentialsIsRefused() {
+        for (String source : List.of("/", "/var", "/var/lib/gve/creds", "/var/lib/gve/creds/other", "/var/lib/../")) {
+            String template = VM.replace("</devices>", share(source, "hostroot") + "</devices>");
+            DriverException e = assertThrows(DriverException.class, () -> InstallServiceXml.apply(template, PLAN), source);
+            assertEquals(DriverError.INVALID_ARGUMENT, e.error());
+        }
     }
 
     @Test
@@ -54,11 +80,11 @@ class InstallServiceXmlTest {
         String first = InstallServiceXml.apply(VM, PLAN);
         String withExtra = first.replace("</qemu:commandline>",
                 "<qemu:arg value='-object'/><qemu:arg value='rng-random,id=rng0'/></qemu:commandline>");
-        String again = InstallServiceXml.apply(withExtra, new InstallServiceXml.Plan("gve-clone", "/c/new.credential",
-                8700, "127.0.0.1", 18702, "52:54:00:00:00:01"));
+        String again = InstallServiceXml.apply(withExtra, new InstallServiceXml.Plan("gve-clone", CREDS.resolve("new"),
+                CREDS, 8700, "127.0.0.1", 18702, "52:54:00:00:00:01"));
         String cmdline = Xml.parse(again).getDocumentElement().getElementsByTagName("cmdline").item(0).getTextContent();
-        assertTrue(cmdline.endsWith("gve.hostname=gve-clone gve.args=--max-output,4096,--credential-file,/c/new.credential,--port,8700"),
-                cmdline);
+        assertTrue(cmdline.endsWith("gve.root=split gve.hostname=gve-clone gve.args=--max-output,4096,--credential-file,"
+                + FILE + ",--port,8700"), cmdline);
         assertFalse(cmdline.contains("gve-abc"));
         assertEquals(List.of("-object", "rng-random,id=rng0", "-netdev",
                 "user,id=gvenet0,net=10.0.2.0/24,restrict=on,hostfwd=tcp:127.0.0.1:18702-:8700",
@@ -68,8 +94,8 @@ class InstallServiceXmlTest {
 
     @Test
     void ownOptionsGivenInTheTemplateAreReplacedToo() {
-        String cmdline = InstallServiceXml.commandLine("gve.args=--port=1,--credential-file,/old,--root,/srv gve.hostname=x", PLAN);
-        assertEquals("gve.hostname=gve-abc gve.args=--root,/srv,--credential-file,/var/lib/gve/creds/6695eb01/install.credential,--port,8700",
+        String cmdline = InstallServiceXml.commandLine("gve.root=full gve.args=--port=1,--credential-file,/old,--root,/srv gve.hostname=x", PLAN);
+        assertEquals("gve.root=split gve.hostname=gve-abc gve.args=--root,/srv,--credential-file," + FILE + ",--port,8700",
                 cmdline);
     }
 
@@ -102,6 +128,17 @@ class InstallServiceXmlTest {
         assertEquals(8700, DomainXml.parse(template).template().orElseThrow().installServicePort());
         String broken = template.replace("8700", "http");
         assertEquals(0, DomainXml.parse(broken).template().orElseThrow().installServicePort(), "a broken mark reads as none");
+    }
+
+    private static String share(String source, String tag) {
+        return "<filesystem type='mount' accessmode='passthrough' multidevs='remap'><source dir='" + source
+                + "'/><target dir='" + tag + "'/><readonly/></filesystem>";
+    }
+
+    private static List<String> shares(String xml) {
+        Element devices = Xml.child(Xml.parse(xml).getDocumentElement(), "devices").orElseThrow();
+        return Xml.children(devices, "filesystem").stream().map(f -> Xml.child(f, "source").orElseThrow()
+                .getAttribute("dir") + "=" + Xml.child(f, "target").orElseThrow().getAttribute("dir")).toList();
     }
 
     private static List<String> qemuArgs(String xml) {

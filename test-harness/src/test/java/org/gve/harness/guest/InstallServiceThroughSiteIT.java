@@ -55,11 +55,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Site -> Agent -> InstallService end to end, on a real QEMU guest whose InstallService (the project's jar) runs
- * in the host's JVM shared read-only into the guest (deploy/scripts/setup-guest-jvm.sh). A user requests a VM of
+ * in the host's JVM shared read-only into the guest (deploy/scripts/setup-guest-jvm.sh, split root: only the host's
+ * /usr, a minimal etc, the jar's directory and the VM's own credential directory). A user requests a VM of
  * an InstallService template from the all-in-one (agent on qemu:///system); the agent provisions the VM's own
  * credential and port forward and grants the VM once its InstallService answers; the user runs a command and
  * copies files both ways through the site; another user, and anyone without the VM's credential, is refused at
- * each level. A tiny guest without InstallService is reached through the QEMU guest agent instead. Skips, saying
+ * each level; the guest cannot read the host's files beyond its shares (the agent's registry, other VMs'
+ * credentials). A tiny guest without InstallService is reached through the QEMU guest agent instead. Skips, saying
  * why, when libvirtd, the guest files or the InstallService jar are missing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -69,6 +71,7 @@ class InstallServiceThroughSiteIT {
     private static final String BOB = "bob";
     private static final String PASSWORD = "pw-of-the-test-1";
     private static final Duration GRANT = Duration.ofSeconds(150);
+    private static final String DECOY_VM = "00000000-0000-0000-0000-decoy0000001";
 
     private QemuGuests guests;
     private GveTestServer server;
@@ -88,7 +91,12 @@ class InstallServiceThroughSiteIT {
                 + " (build it: mvn -pl install-service package)");
         guests = new QemuGuests();
         String template = guests.defineInstallServiceTemplate(jar.toRealPath());
+        Files.createDirectories(guests.credentials().resolve(DECOY_VM));
+        Files.writeString(guests.credentials().resolve(DECOY_VM).resolve("install.credential"), "sha256:decoy:00\n");
+        Files.writeString(guests.hostOnly().resolve("host-secret.txt"), "not for guests\n");
+        Files.createDirectories(registryFile().getParent());
         server = new GveTestServer(Map.of(
+                "gve.agent.registry.db.url", "jdbc:h2:file:" + registryFile(),
                 "gve.agent.uri", QemuGuests.SYSTEM_URI,
                 "gve.agent.image-dir", guests.logs().toString(),
                 "gve.agent.option.installService.credentialDir", guests.credentials().toString(),
@@ -158,6 +166,39 @@ class InstallServiceThroughSiteIT {
 
     @Test
     @Order(3)
+    void theGuestCannotReadTheHostBeyondItsOwnShares() throws Exception {
+        Path registry = Path.of(registryFile() + ".mv.db");
+        assertTrue(Files.exists(registry), "the agent's registry (every VM's clear secret) is on the host at " + registry);
+        Path decoy = guests.credentials().resolve(DECOY_VM).resolve("install.credential");
+        for (String path : List.of(registry.toString(), decoy.toString(), guests.hostOnly() + "/host-secret.txt",
+                "/etc/shadow", "/etc/gve/gve.properties", "/etc/libvirt/qemu.conf")) {
+            CommandResult cat = run(alice, vmId, "cat", path);
+            assertTrue(cat.getExitCode() != 0 && cat.getStdout().isEmpty(), () -> "the guest read " + path + ": "
+                    + cat.getStdout());
+        }
+        for (String dir : List.of("/var/lib/libvirt", guests.hostOnly().toString(), guests.logs().toString(),
+                guests.credentials().toString(), decoy.getParent().toString(), "/home", "/var/lib", "/opt")) {
+            CommandResult ls = run(alice, vmId, "ls", "-A", dir);
+            assertTrue(ls.getExitCode() != 0 && ls.getStdout().isEmpty(), () -> "the guest lists " + dir + ": "
+                    + ls.getStdout());
+        }
+        String agentVmId = server.gve().agent().orElseThrow().registry().holdings().values().stream()
+                .filter(h -> vmName.equals(h.name())).findFirst().orElseThrow().vmId();
+        assertEquals("install.credential\n", run(alice, vmId, "ls", "-A", "/gve/credential").getStdout());
+        assertEquals(Files.readString(guests.credentials().resolve(agentVmId).resolve("install.credential")),
+                run(alice, vmId, "cat", "/gve/credential/install.credential").getStdout(), "its own credential only");
+        String mounts = run(alice, vmId, "cat", "/proc/mounts").getStdout();
+        List<String> shares = mounts.lines().filter(l -> l.split(" ")[2].equals("9p")).toList();
+        assertEquals(List.of("hostusr /usr", "hostetc /etc", "gveapp " + installServiceJar().toRealPath().getParent(),
+                "gvecred /gve/credential"), shares.stream().map(l -> l.split(" ")[0] + " " + l.split(" ")[1]).toList(),
+                mounts);
+        assertTrue(shares.stream().allMatch(l -> l.split(" ")[3].startsWith("ro,")), "all read-only: " + shares);
+        assertEquals("0\n", run(alice, vmId, "/bin/sh", "-c", "grep -c libvirt /etc/passwd").getStdout(),
+                "the guest's /etc is the minimal one, not the host's");
+    }
+
+    @Test
+    @Order(4)
     void anotherUserCannotReachTheGuest() {
         assertThrows(NotFoundFault.class, () -> bob.runCommand(vmId, command("true")));
         assertThrows(NotFoundFault.class, () -> bob.copyFileToVirtualMachine(vmId, "/tmp/bob", null,
@@ -168,7 +209,7 @@ class InstallServiceThroughSiteIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theInstallServiceRefusesAnyCredentialButTheVmsOwn() throws Exception {
         AgentApplication agent = server.gve().agent().orElseThrow();
         Holding holding = agent.registry().holdings().values().stream().filter(h -> vmName.equals(h.name()))
@@ -197,7 +238,7 @@ class InstallServiceThroughSiteIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aGuestWithoutInstallServiceIsReachedThroughTheQemuGuestAgent() throws Exception {
         String name = guests.prefix() + "-qga";
         VirtualMachine tiny = request(guests.defineTinyTemplate(), name, 1, 128);
@@ -215,7 +256,7 @@ class InstallServiceThroughSiteIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void releasingTheVmRemovesItAndItsCredential() throws Exception {
         AgentApplication agent = server.gve().agent().orElseThrow();
         String agentVmId = agent.registry().holdings().values().stream().filter(h -> vmName.equals(h.name()))
@@ -288,6 +329,10 @@ class InstallServiceThroughSiteIT {
 
     private static String sha256(byte[] data) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    }
+
+    private Path registryFile() {
+        return guests.hostOnly().resolve("agent").resolve("agent-registry");
     }
 
     private static Path installServiceJar() {

@@ -23,8 +23,9 @@ import java.util.stream.Stream;
 
 /**
  * Real QEMU guests for the end-to-end suites, made from the files of deploy/scripts/setup-libvirt.sh (the tiny
- * busybox guest with qemu-ga) and setup-guest-jvm.sh (a kernel whose init runs a host jar with the host's JVM,
- * the host root shared read-only over 9p): under {@code /var/lib/libvirt/images/gve-it-XXXXXXXX/} a transient
+ * busybox guest with qemu-ga) and setup-guest-jvm.sh (a kernel whose init runs a host jar with the host's JVM
+ * from read-only 9p shares of the host's /usr, the script's minimal etc and the jar's directory, nothing else of
+ * the host): under {@code /var/lib/libvirt/images/gve-it-XXXXXXXX/} a transient
  * directory pool with a copy of the tiny guest's base disk, a world-writable directory for serial logs (a session
  * daemon runs QEMU as another user), a directory for InstallService credentials, and template domains marked for
  * GVE. {@link #close()} destroys and undefines every domain whose name starts with {@link #prefix()} on every URI
@@ -59,7 +60,7 @@ public final class QemuGuests implements AutoCloseable {
 
     /** Why guests running a host jar cannot boot here, or empty. */
     public static Optional<String> jvmGuestUnavailable() {
-        for (String file : List.of("vmlinux", "initramfs.cpio.gz")) {
+        for (String file : List.of("vmlinux", "initramfs.cpio.gz", "etc/passwd")) {
             if (!Files.isReadable(JVM_DIR.resolve(file))) {
                 return Optional.of("no guest-jvm kernel at " + JVM_DIR + " (missing " + file + "): run deploy/scripts/setup-guest-jvm.sh");
             }
@@ -123,9 +124,14 @@ public final class QemuGuests implements AutoCloseable {
         return logs;
     }
 
-    /** Where the agent under test writes InstallService credentials (outside /tmp, which guests cover). */
+    /** Where the agent under test writes InstallService credentials (one directory per VM). */
     public Path credentials() {
         return credentials;
+    }
+
+    /** A directory of the host that guests must not see (this fixture's own, removed on close). */
+    public Path hostOnly() {
+        return base;
     }
 
     public Path serialLog(String vmName) {
@@ -147,7 +153,9 @@ public final class QemuGuests implements AutoCloseable {
 
     /**
      * Defines a template whose guests run {@code jar} (the InstallService) with the host's JVM, marked
-     * {@code install-service='8700'} so the agent provisions each VM's credential and port forward; returns its name.
+     * {@code install-service='8700'} so the agent provisions each VM's credential (its own read-only share) and port
+     * forward; returns its name. The guest sees, read-only, only the host's /usr, setup-guest-jvm.sh's minimal etc
+     * and the jar's directory ({@code gve.root=split}).
      */
     public String defineInstallServiceTemplate(Path jar) {
         String name = prefix + "-jvm";
@@ -162,12 +170,18 @@ public final class QemuGuests implements AutoCloseable {
                 throw new IllegalStateException("path " + p + " needs %-encoding on the guest kernel command line");
             }
         }
+        if (!java.startsWith("/usr/")) throw new IllegalStateException("the guest sees only the host's /usr: " + java);
         define(name, "<gve:template xmlns:gve='urn:gve:libvirt:1' os='linux-guest-jvm' arch='x86_64' install-service='8700'/>",
                 512, 2, JVM_DIR, "console=ttyS0 quiet panic=-1 gve.net=static gve.ip=10.0.2.15/24 gve.gw=10.0.2.2"
-                        + " gve.java=" + java + " gve.app=" + jar + " gve.onexit=stay",
-                "<filesystem type='mount' accessmode='passthrough' multidevs='remap'><source dir='/'/>"
-                        + "<target dir='hostroot'/><readonly/></filesystem>");
+                        + " gve.java=" + java + " gve.app=" + jar + " gve.onexit=stay gve.root=split",
+                share(Path.of("/usr"), "hostusr") + share(JVM_DIR.resolve("etc"), "hostetc")
+                        + share(jar.getParent(), "gveapp"));
         return name;
+    }
+
+    private static String share(Path source, String tag) {
+        return "<filesystem type='mount' accessmode='passthrough' multidevs='remap'><source dir='" + source
+                + "'/><target dir='" + tag + "'/><readonly/></filesystem>";
     }
 
     /** Whether the serial log of {@code vmName} holds {@code text}. */
