@@ -75,7 +75,7 @@ class RunJobThroughputIT {
         profile.setTemplate(template);
         profile.setName(guests.prefix() + "-bench");
         profile.setVCpus(2);
-        profile.setMemoryMiB(512L);
+        profile.setMemoryMiB(768L);
         JobState granted = Jobs.await(server.jobs(USER, PASSWORD),
                 server.requests(USER, PASSWORD).requestVirtualMachine(profile, null, 3600L, null).getJobID(),
                 Duration.ofSeconds(180));

@@ -110,7 +110,7 @@ class InstallServiceThroughSiteIT {
         jobs = server.jobs(ALICE, PASSWORD);
 
         vmName = guests.prefix() + "-is";
-        VirtualMachine vm = request(template, vmName, 2, 512);
+        VirtualMachine vm = request(template, vmName, 2, 768);
         vmId = vm.getUniqueID();
         assertEquals(VirtualMachineState.RUNNING, vm.getState());
         assertTrue(guests.serialShows(vmName, "InstallService listening"), () -> "granted only once the"
