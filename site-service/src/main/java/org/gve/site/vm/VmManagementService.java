@@ -1,7 +1,6 @@
 package org.gve.site.vm;
 
 import org.gve.site.SiteException;
-import org.gve.site.SiteFault;
 import org.gve.site.agents.GuestCommandOutcome;
 import org.gve.site.agents.GuestCommandSpec;
 import org.gve.site.identity.Caller;
@@ -82,9 +81,5 @@ public final class VmManagementService {
 
     public SiteVm describe(Caller caller, String vmId) {
         return vms.visible(caller, vmId);
-    }
-
-    static SiteException notRunning(String vmId) {
-        return new SiteException(SiteFault.INVALID_STATE, "VM_NOT_RUNNING", "VM " + vmId + " is not running");
     }
 }
