@@ -81,7 +81,7 @@ fi
 
 # ---- 2. build (GOPATH mode against /usr/share/gocode: no network, no go.mod) -----------------------
 mkdir -p "$DIR/bin" "$DIR/build" "$DIR/tmp"
-SUM=$( (sha256sum "$SRC_DIR/main.go"; dpkg-query -W -f='${Version}' golang-github-vmware-govmomi-dev golang-go) | sha256sum | cut -c1-16)
+SUM=$( (sha256sum < "$SRC_DIR/main.go"; dpkg-query -W -f='${Version}' golang-github-vmware-govmomi-dev golang-go) | sha256sum | cut -c1-16)
 if [ ! -x "$BIN" ] || [ "$(cat "$DIR/bin/vcsim.build-id" 2>/dev/null)" != "$SUM" ]; then
   log "building vcsim from $SRC_DIR/main.go (Go $(go env GOVERSION), govmomi $(dpkg-query -W -f='${Version}' golang-github-vmware-govmomi-dev))"
   cp "$SRC_DIR/main.go" "$DIR/build/main.go"
@@ -116,13 +116,21 @@ AUTH=(); [ -n "${VCSIM_USER:-}" ] && AUTH=(-username "$VCSIM_USER" -password "${
 rm -rf "$DIR"/tmp/govcsim-* 2>/dev/null || true
 TMPDIR="$DIR/tmp" setsid nohup "$BIN" -l "$ADDR" -tlscert "$DIR/vcsim.pem" -tlskey "$DIR/vcsim.key" \
   "${AUTH[@]}" "${EXTRA[@]}" >"$LOG" 2>&1 </dev/null &
-echo $! > "$PIDF"
-for _ in $(seq 200); do   # up to 10 s
+PID=$!; echo "$PID" > "$PIDF"
+# Until vcsim prints its ready line, watch the child by pid only: right after the fork it is still
+# bash/setsid/nohup (alive() would see the wrong command name and give up on a slow machine).
+child_running() { local st; st=$(cut -d' ' -f3 "/proc/$PID/stat" 2>/dev/null) && [ "$st" != Z ]; }
+for _ in $(seq 400); do   # up to 20 s (a cold start on a loaded machine)
   grep -q '^VCSIM-READY' "$LOG" 2>/dev/null && break
-  alive || break; sleep 0.05
+  child_running || break; sleep 0.05
 done
-if ! alive || ! grep -q '^VCSIM-READY' "$LOG" || ! listening; then
-  cat "$LOG" >&2; rm -f "$PIDF"; die "vcsim failed to start on $ADDR (log above, $LOG)"
+if ! grep -q '^VCSIM-READY' "$LOG" 2>/dev/null || ! alive || ! listening; then
+  why="did not print its ready line within 20 s"
+  if ! child_running; then rc=0; wait "$PID" 2>/dev/null || rc=$?; why="exited with status $rc"
+  elif grep -q '^VCSIM-READY' "$LOG"; then why="is running but https://$ADDR/about does not answer"; fi
+  sed 's/^/[vcsim.log] /' "$LOG" >&2 || true
+  child_running && kill "$PID" 2>/dev/null; rm -f "$PIDF"
+  die "vcsim $why (binary $BIN, log $LOG printed above)"
 fi
 log "vcsim pid $(cat "$PIDF") listening on $URL (truststore $TRUST, password $STOREPASS; credentials: $([ -n "${VCSIM_USER:-}" ] && echo "user $VCSIM_USER only" || echo "any user/password"))"
 echo "$URL"
