@@ -1,6 +1,7 @@
 package org.gve.client;
 
 import jakarta.activation.DataHandler;
+import org.gve.wsdl.runtime.Attachments;
 import jakarta.activation.FileDataSource;
 import jakarta.xml.ws.Holder;
 import org.gve.client.error.ChecksumMismatchException;
@@ -97,16 +98,13 @@ final class FileTransfers {
             }
         } catch (IOException e) {
             throw new LocalFileException("LOCAL_IO_ERROR", "cannot write " + temp + ": " + e.getMessage(), e);
-        } finally {
-            if (content instanceof org.jvnet.staxex.StreamingDataHandler streaming) closeQuietly(streaming);
         }
         return HexFormat.of().formatHex(digest.digest());
     }
 
     private static InputStream openContent(DataHandler content, String what) {
         try {
-            return content instanceof org.jvnet.staxex.StreamingDataHandler streaming
-                    ? streaming.readOnce() : content.getInputStream();
+            return Attachments.open(content);
         } catch (IOException | MIMEParsingException e) {
             throw new SiteUnreachableException("TRANSPORT_ERROR", "reading " + what + " from the site failed: " + e.getMessage(), e);
         }
@@ -175,14 +173,6 @@ final class FileTransfers {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             LOG.log(Level.FINE, "could not delete " + file, e);
-        }
-    }
-
-    private static void closeQuietly(org.jvnet.staxex.StreamingDataHandler handler) {
-        try {
-            handler.close();
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "closing a streamed attachment failed", e);
         }
     }
 }

@@ -139,7 +139,7 @@ class InstallServiceIT {
         assertEquals(sha256(data), info.value.getSha256());
         assertEquals(data.length, info.value.getSize());
         assertEquals("0755", info.value.getMode());
-        try (InputStream in = body.value.getInputStream()) {
+        try (InputStream in = org.gve.wsdl.runtime.Attachments.open(body.value)) {
             assertArrayEquals(data, in.readAllBytes());
         }
     }

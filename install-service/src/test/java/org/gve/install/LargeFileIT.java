@@ -22,7 +22,6 @@ import jakarta.activation.DataHandler;
 import jakarta.activation.FileDataSource;
 import jakarta.xml.ws.Holder;
 
-import com.sun.xml.ws.developer.StreamingDataHandler;
 
 import org.gve.install.auth.Credential;
 import org.gve.wsdl.common.FileInfo;
@@ -91,7 +90,7 @@ class LargeFileIT {
         Holder<DataHandler> content = new Holder<>();
         port.getFile(stored.toString(), info, content);
         String fetchedSha;
-        try (InputStream in = ((StreamingDataHandler) content.value).readOnce()) {
+        try (InputStream in = org.gve.wsdl.runtime.Attachments.open(content.value)) {
             fetchedSha = copyHashing(in, fetched);
         }
         long getMillis = (System.nanoTime() - t1) / 1_000_000;

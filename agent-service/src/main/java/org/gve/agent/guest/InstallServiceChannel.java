@@ -1,6 +1,6 @@
 package org.gve.agent.guest;
 
-import com.sun.xml.ws.developer.StreamingDataHandler;
+import org.gve.wsdl.runtime.Attachments;
 import jakarta.activation.DataHandler;
 import jakarta.xml.ws.Holder;
 import jakarta.xml.ws.WebServiceException;
@@ -139,14 +139,8 @@ public final class InstallServiceChannel implements GuestChannel {
 
     /** Reads a download once, straight from the connection where Metro allows it. */
     private static void copy(DataHandler data, OutputStream content) throws IOException {
-        if (data instanceof StreamingDataHandler streaming) {
-            try (streaming; InputStream in = streaming.readOnce()) {
-                in.transferTo(content);
-            }
-        } else {
-            try (InputStream in = data.getInputStream()) {
-                in.transferTo(content);
-            }
+        try (InputStream in = Attachments.open(data)) {
+            in.transferTo(content);
         }
     }
 

@@ -1,6 +1,6 @@
 package org.gve.agent.ws;
 
-import com.sun.xml.ws.developer.StreamingDataHandler;
+import org.gve.wsdl.runtime.Attachments;
 import jakarta.activation.DataHandler;
 import org.gve.agent.AgentException;
 import org.gve.agent.AgentFault;
@@ -62,8 +62,7 @@ final class GuestTranslations {
     static InputStream stream(DataHandler content) {
         if (content == null) throw Invalid.argument("MISSING_CONTENT", "Content is required");
         try {
-            if (content instanceof StreamingDataHandler streaming) return streaming.readOnce();
-            return content.getInputStream();
+            return Attachments.open(content);
         } catch (IOException e) {
             throw new AgentException(AgentFault.INVALID_ARGUMENT, "UNREADABLE_CONTENT", "cannot read Content: " + e.getMessage());
         }

@@ -1,7 +1,6 @@
 package org.gve.agent.guest;
 
 import com.sun.xml.ws.developer.StreamingAttachment;
-import com.sun.xml.ws.developer.StreamingDataHandler;
 import jakarta.activation.DataHandler;
 import jakarta.annotation.Resource;
 import jakarta.jws.WebService;
@@ -79,7 +78,7 @@ public class FakeInstallService implements Install {
         uploadEncodings.add(String.valueOf(header(headers, "Transfer-encoding")));
         MessageDigest sha = sha256();
         long size = 0;
-        try (InputStream in = content instanceof StreamingDataHandler s ? s.readOnce() : content.getInputStream()) {
+        try (InputStream in = org.gve.wsdl.runtime.Attachments.open(content)) {
             byte[] buffer = new byte[64 * 1024];
             int n;
             while ((n = in.read(buffer)) > 0) {

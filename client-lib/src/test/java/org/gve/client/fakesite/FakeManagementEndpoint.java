@@ -194,7 +194,7 @@ public class FakeManagementEndpoint extends FakeSiteEndpoints implements Virtual
         requireState(owned(caller(), vmId), VirtualMachineState.RUNNING);
         site.lastUploadHeaders = header("Content-Type") + "; transfer-encoding=" + header("Transfer-Encoding");
         byte[] bytes;
-        try (InputStream in = content.getInputStream()) {
+        try (InputStream in = org.gve.wsdl.runtime.Attachments.open(content)) {
             bytes = in.readAllBytes();
         } catch (IOException e) {
             throw new IllegalStateException(e);

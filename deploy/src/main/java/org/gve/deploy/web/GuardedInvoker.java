@@ -1,11 +1,14 @@
 package org.gve.deploy.web;
 
+import com.sun.xml.ws.api.message.Attachment;
+import com.sun.xml.ws.api.message.Message;
 import com.sun.xml.ws.api.message.Packet;
 import com.sun.xml.ws.api.server.Invoker;
 import com.sun.xml.ws.api.server.WSEndpoint;
 import com.sun.xml.ws.api.server.WSWebServiceContext;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.WebServiceException;
+import org.gve.wsdl.runtime.Attachments;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -56,6 +59,23 @@ final class GuardedInvoker extends Invoker {
             LOG.log(Level.SEVERE, "internal error " + reference + " in " + endpoint + "." + method.getName(), cause);
             throw new InvocationTargetException(new WebServiceException(
                     "internal error in " + method.getName() + " (reference " + reference + " in the server log)"));
+        } finally {
+            releaseAttachments(packet);
+        }
+    }
+
+    /**
+     * Frees the request's MTOM attachments once the operation is over. Schema validation reads a
+     * request whole before the operation runs, so a large attachment is first spilled to a temporary
+     * file that only closing the attachment deletes: without this, every upload left one behind.
+     */
+    private static void releaseAttachments(Packet packet) {
+        Message request = packet.getMessage();
+        if (request == null) return;
+        try {
+            for (Attachment attachment : request.getAttachments()) Attachments.release(attachment.asDataHandler());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "could not release the request's attachments", e);
         }
     }
 }

@@ -7,12 +7,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.activation.DataHandler;
+import org.gve.wsdl.runtime.Attachments;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.Holder;
 import jakarta.xml.ws.soap.MTOM;
 
 import com.sun.xml.ws.developer.StreamingAttachment;
-import com.sun.xml.ws.developer.StreamingDataHandler;
 
 import org.gve.install.InstallFailure;
 import org.gve.install.command.CommandRunner;
@@ -76,7 +76,7 @@ public class InstallPortImpl implements Install {
         if (content == null) {
             return Faults.fileFault(InstallFailure.invalid("CONTENT_REQUIRED", "PutFile needs Content"));
         }
-        try (InputStream in = open(content)) {
+        try (InputStream in = Attachments.open(content)) {
             try {
                 return WsdlMapping.fileInfo(files.put(path, mode, sha256, in));
             } catch (InstallFailure f) {
@@ -88,7 +88,7 @@ public class InstallPortImpl implements Install {
         } catch (RuntimeException e) {
             throw Faults.internal("PutFile", e);
         } finally {
-            release(content);
+            Attachments.release(content);
         }
     }
 
@@ -114,22 +114,6 @@ public class InstallPortImpl implements Install {
             return Faults.guestFault(f);
         } catch (RuntimeException e) {
             throw Faults.internal("GetGuestInfo", e);
-        }
-    }
-
-    /** The attachment's bytes, read once straight from the request when Metro streams it. */
-    private static InputStream open(DataHandler content) throws IOException {
-        return content instanceof StreamingDataHandler s ? s.readOnce() : content.getInputStream();
-    }
-
-    /** Frees what Metro holds for a streamed attachment (buffers, a spill file if any). */
-    private static void release(DataHandler content) {
-        if (content instanceof StreamingDataHandler s) {
-            try {
-                s.close();
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "could not release attachment", e);
-            }
         }
     }
 

@@ -2,7 +2,7 @@ package org.gve.site.agents;
 
 import com.sun.xml.ws.developer.JAXWSProperties;
 import com.sun.xml.ws.developer.StreamingAttachmentFeature;
-import com.sun.xml.ws.developer.StreamingDataHandler;
+import org.gve.wsdl.runtime.Attachments;
 import jakarta.activation.DataHandler;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.soap.MTOMFeature;
@@ -194,8 +194,7 @@ public final class SoapAgentGateway implements AgentGateway {
             Holder<FileInfo> info = new Holder<>();
             Holder<DataHandler> data = new Holder<>();
             port.getFile(siteName, id, path, info, data);
-            try (InputStream in = data.value instanceof StreamingDataHandler streaming ? streaming.readOnce()
-                    : data.value.getInputStream()) {
+            try (InputStream in = Attachments.open(data.value)) {
                 in.transferTo(content);
             }
             return file(info.value);

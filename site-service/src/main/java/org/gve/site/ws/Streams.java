@@ -1,9 +1,9 @@
 package org.gve.site.ws;
 
-import com.sun.xml.ws.developer.StreamingDataHandler;
 import jakarta.activation.DataHandler;
 import org.gve.site.SiteException;
 import org.gve.site.SiteFault;
+import org.gve.wsdl.runtime.Attachments;
 import org.gve.wsdl.runtime.Spool;
 
 import java.io.IOException;
@@ -17,7 +17,7 @@ final class Streams {
     static InputStream in(DataHandler content) {
         if (content == null) throw SiteException.invalid("MISSING_CONTENT", "Content is required");
         try {
-            return content instanceof StreamingDataHandler streaming ? streaming.readOnce() : content.getInputStream();
+            return Attachments.open(content);
         } catch (IOException e) {
             throw SiteException.invalid("UNREADABLE_CONTENT", "cannot read Content: " + e.getMessage());
         }

@@ -16,6 +16,7 @@ import org.gve.site.vm.VmManagementService;
 import org.gve.wsdl.common.Command;
 import org.gve.wsdl.common.CommandResult;
 import org.gve.wsdl.common.FileInfo;
+import org.gve.wsdl.runtime.Attachments;
 import org.gve.wsdl.runtime.Spool;
 import org.gve.wsdl.site.AgentUnavailableFault;
 import org.gve.wsdl.site.InvalidArgumentFault;
@@ -134,8 +135,12 @@ public class VirtualMachineManagementPortImpl implements VirtualMachineManagemen
     public FileInfo copyFileToVirtualMachine(String id, String path, String mode, DataHandler content)
             throws AgentUnavailableFault, InvalidArgumentFault, InvalidStateFault, LeaseExpiredFault,
             NotAuthorizedFault, NotFoundFault, UnsupportedOperationFault {
-        return Guards.manage(() -> SiteTranslations.fileInfo(
-                files.copyTo(Callers.of(context), id, path, mode, Streams.in(content))));
+        try {
+            return Guards.manage(() -> SiteTranslations.fileInfo(
+                    files.copyTo(Callers.of(context), id, path, mode, Streams.in(content))));
+        } finally {
+            Attachments.release(content); // read or refused: the upload's spill file goes now
+        }
     }
 
     @Override

@@ -11,12 +11,14 @@ import org.gve.glue.VirtualMachineProfile;
 import org.gve.glue.VirtualMachineState;
 import org.gve.harness.GveTestServer;
 import org.gve.harness.Jobs;
+import org.gve.harness.SpillFiles;
 import org.gve.wsdl.common.Command;
 import org.gve.wsdl.common.CommandResult;
 import org.gve.wsdl.common.FileInfo;
 import org.gve.wsdl.install.Install;
 import org.gve.wsdl.install.InstallService;
 import org.gve.wsdl.install.NotAuthorizedFault;
+import org.gve.wsdl.runtime.Attachments;
 import org.gve.wsdl.runtime.SoapClients;
 import org.gve.wsdl.runtime.StreamDataSource;
 import org.gve.wsdl.site.JobState;
@@ -45,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -137,6 +140,7 @@ class InstallServiceThroughSiteIT {
     @Test
     @Order(2)
     void copiesFilesInAndOutWithChecksums() throws Exception {
+        Set<Path> spillFilesBefore = SpillFiles.now();
         byte[] content = new byte[3 * 1024 * 1024 + 17];
         new Random(42).nextBytes(content);
         FileInfo in = alice.copyFileToVirtualMachine(vmId, "/tmp/in.bin", "0600",
@@ -156,12 +160,14 @@ class InstallServiceThroughSiteIT {
         Holder<DataHandler> data = new Holder<>();
         alice.copyFileFromVirtualMachine(vmId, "/tmp/out.bin", info, data);
         byte[] out;
-        try (InputStream stream = data.value.getInputStream()) {
+        try (InputStream stream = Attachments.open(data.value)) {
             out = stream.readAllBytes();
         }
         assertEquals(1_500_000, out.length);
         assertEquals(made.substring(0, 64), sha256(out), "what the guest made arrived intact");
         assertEquals(sha256(out), info.value.getSha256());
+        assertEquals(Set.of(), SpillFiles.leftSince(spillFilesBefore),
+                "the site, the agent and this client removed every attachment spill file and download spool");
     }
 
     @Test
@@ -312,7 +318,7 @@ class InstallServiceThroughSiteIT {
         Holder<DataHandler> data = new Holder<>();
         as.copyFileFromVirtualMachine(siteVmId, path, info, data);
         byte[] bytes;
-        try (InputStream in = data.value.getInputStream()) {
+        try (InputStream in = Attachments.open(data.value)) {
             bytes = in.readAllBytes();
         }
         assertEquals(sha256(bytes), info.value.getSha256());

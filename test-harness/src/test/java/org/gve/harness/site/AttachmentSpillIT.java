@@ -1,0 +1,72 @@
+package org.gve.harness.site;
+
+import jakarta.activation.DataHandler;
+import org.gve.glue.HypervisorType;
+import org.gve.glue.VirtualMachineProfile;
+import org.gve.harness.GveTestServer;
+import org.gve.harness.Jobs;
+import org.gve.harness.SpillFiles;
+import org.gve.wsdl.runtime.StreamDataSource;
+import org.gve.wsdl.site.JobState;
+import org.gve.wsdl.site.JobStatus;
+import org.gve.wsdl.site.InvalidStateFault;
+import org.gve.wsdl.site.VirtualMachineManagement;
+import org.gve.wsdl.site.VirtualMachineRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Uploads leave no temporary files behind on the server: the site and the agent validate each request
+ * against the contract's schemas, which reads a multi-megabyte MTOM attachment into a spill file before
+ * the operation runs; the file must go when the request ends, however it ends. Here the guest has no
+ * channel (libvirt's test driver), so the upload crosses the site and the agent and is refused there.
+ */
+class AttachmentSpillIT {
+    private static GveTestServer server;
+    private static VirtualMachineManagement alice;
+    private static String vmId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new GveTestServer(Map.of());
+        server.addUser("alice", "alice-password");
+        VirtualMachineRequest requests = server.requests("alice", "alice-password");
+        VirtualMachineProfile profile = new VirtualMachineProfile();
+        profile.setHypervisorType(HypervisorType.KVM);
+        profile.setVCpus(1);
+        profile.setMemoryMiB(256L);
+        JobState job = requests.requestVirtualMachine(profile, null, 3600L, null);
+        JobState done = Jobs.await(server.jobs("alice", "alice-password"), job.getJobID(), Duration.ofSeconds(30));
+        assertEquals(JobStatus.SUCCEEDED, done.getStatus());
+        vmId = done.getVirtualMachineID();
+        alice = server.management("alice", "alice-password");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void aRefusedUploadLeavesNoSpillFileOnTheSiteOrTheAgent() throws Exception {
+        Set<Path> before = SpillFiles.now();
+        for (int i = 0; i < 3; i++) {
+            byte[] content = new byte[3 * 1024 * 1024 + i];
+            InvalidStateFault refused = assertThrows(InvalidStateFault.class, () ->
+                    alice.copyFileToVirtualMachine(vmId, "/tmp/big.bin", "0644",
+                            new DataHandler(new StreamDataSource(new ByteArrayInputStream(content)))));
+            assertEquals("NO_GUEST_CHANNEL", refused.getFaultInfo().getCode(), refused.getFaultInfo().getMessage());
+        }
+        assertEquals(Set.of(), SpillFiles.leftSince(before));
+    }
+}
