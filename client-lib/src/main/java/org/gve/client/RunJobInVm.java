@@ -2,6 +2,7 @@ package org.gve.client;
 
 import org.gve.client.error.AwaitTimeoutException;
 import org.gve.client.error.GveException;
+import org.gve.client.error.InvalidStateException;
 import org.gve.client.model.CommandResult;
 import org.gve.client.model.GuestFile;
 import org.gve.client.model.JobState;
@@ -96,6 +97,8 @@ public final class RunJobInVm {
             case RUNNING -> null;
             case SUSPENDED -> client.resume(vm.id());
             case DEFINED, STOPPED, SAVED, CRASHED, UNKNOWN -> client.start(vm.id());
+            case LOST -> throw new InvalidStateException("VM_LOST", "VM " + vm.id()
+                    + " is LOST: its agent no longer has it; release it and request another");
         };
         if (job == null) return vm;
         progress.accept((vm.state() == VmState.SUSPENDED ? "resuming " : "starting ") + vm.id());

@@ -47,8 +47,16 @@ public final class SiteAdmin {
 
     /** Forgets an agent that holds no granted VMs. */
     public void unregisterAgent(String name) {
+        unregisterAgent(name, false);
+    }
+
+    /**
+     * Forgets an agent; with {@code abandon}, one that is DOWN for good even though it hosts granted
+     * VMs: they become LOST (no quota held, owners may release them) and their pending jobs are cancelled.
+     */
+    public void unregisterAgent(String name, boolean abandon) {
         ports.administration(p -> {
-            p.unregisterAgent(name);
+            p.unregisterAgent(name, abandon ? Boolean.TRUE : null);
             return null;
         });
     }

@@ -28,7 +28,8 @@ final class Settings {
                 new Quota(c.integer(QUOTA_VMS), c.integer(QUOTA_VCPUS), c.number(QUOTA_MEMORY), c.number(QUOTA_DISK),
                         c.number(QUOTA_LEASE)),
                 c.integer(PROFILE_VCPUS), c.number(PROFILE_MEMORY), c.integer(PROFILE_MAX_VCPUS),
-                c.number(PROFILE_MAX_MEMORY), c.integer(PASSWORD_ITERATIONS), Path.of(c.string(SITE_SECRETS_KEY)));
+                c.number(PROFILE_MAX_MEMORY), c.integer(PASSWORD_ITERATIONS), Path.of(c.string(SITE_SECRETS_KEY)),
+                c.seconds(SITE_RECONCILE));
     }
 
     static AgentApplicationSettings agent(Configuration c, String hypervisorUri, String siteName, String siteSecret) {

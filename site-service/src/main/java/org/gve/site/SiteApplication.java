@@ -137,11 +137,26 @@ public final class SiteApplication implements AutoCloseable {
     public void start() {
         agents.pollAll();
         dispatcher.recoverInterrupted();
-        lastReconciliation = reconciler.reconcile();
+        lastReconciliation = reconciler.reconcileAtStartup();
         dispatcher.start();
-        schedule(settings.agentHealthPoll(), agents::pollAll, "agent health poll");
+        schedule(settings.agentHealthPoll(), this::pollAgents, "agent health poll");
+        schedule(settings.reconcileInterval(), reconciler::reconcile, "reconciliation with the agents");
         schedule(settings.leaseCheck(), leases::enforce, "lease enforcement");
         started = true;
+    }
+
+    /**
+     * Polls the agents (the periodic health poll does this); those that came back UP are reconciled
+     * with at once, since they may have lost VMs meanwhile.
+     */
+    public void pollAgents() {
+        List<String> back = agents.pollAll();
+        if (!back.isEmpty()) reconciler.reconcile(back);
+    }
+
+    /** Reconciles with every agent now, rather than at the next periodic pass. */
+    public ReconcileReport reconcileNow() {
+        return reconciler.reconcile();
     }
 
     /** Whether start-up (recovery and reconciliation) is over and the site serves requests. */

@@ -25,9 +25,12 @@ import java.time.Duration;
  * @param passwordIterations PBKDF2 rounds for new password hashes
  * @param secretsKeyFile     key that seals the credentials the site presents to agents; null: a key
  *                           that lives only as long as the process (tests)
+ * @param reconcileInterval  how often the records are reconciled with every agent (an agent that comes
+ *                           back UP is reconciled with at once)
  */
 public record SiteSettings(String siteName, DatabaseSettings database, String nodeName, int jobWorkers,
                            Duration jobPoll, Duration agentCallTimeout, Duration agentHealthPoll,
                            Duration leaseCheck, Duration defaultLease, Quota defaultQuota, int defaultVcpus, long defaultMemoryMiB,
-                           int maxVcpus, long maxMemoryMiB, int passwordIterations, java.nio.file.Path secretsKeyFile) {
+                           int maxVcpus, long maxMemoryMiB, int passwordIterations, java.nio.file.Path secretsKeyFile,
+                           Duration reconcileInterval) {
 }

@@ -166,7 +166,11 @@ final class GlueTranslations {
         return VirtualMachineState.valueOf(state.name());
     }
 
+    /** LOST is a site's word, never a hypervisor's: no agent VM is in that state. */
     static VmState vmState(VirtualMachineState state) {
+        if (state == VirtualMachineState.LOST) {
+            throw Invalid.argument("INVALID_STATE_CRITERION", "no agent VM is LOST: that state exists only at a site");
+        }
         return state == null ? null : VmState.valueOf(state.name());
     }
 }

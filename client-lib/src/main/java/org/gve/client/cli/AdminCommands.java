@@ -30,9 +30,11 @@ final class AdminCommands {
                 }),
                 new CommandDef("register-agent", "register-agent NAME URL KVM|XEN|VMWARE [--agent-user U --agent-password-file F]",
                         "register an Agent Service endpoint", options("agent-user=", "agent-password-file="), AdminCommands::registerAgent),
-                new CommandDef("unregister-agent", "unregister-agent NAME", "forget an agent that holds no VMs", options(), (a, s) -> {
+                new CommandDef("unregister-agent", "unregister-agent NAME [--abandon]",
+                        "forget an agent that holds no VMs; --abandon: a DOWN agent gone for good, its VMs become LOST",
+                        options("abandon"), (a, s) -> {
                     a.expect(1, 1, "NAME");
-                    s.client().admin().unregisterAgent(a.positional(0));
+                    s.client().admin().unregisterAgent(a.positional(0), a.flag("abandon"));
                     s.print().line("unregistered agent " + a.positional(0));
                     return ExitCodes.OK;
                 }),

@@ -38,6 +38,7 @@ public final class GlueToVm {
             case STOPPED -> VmState.STOPPED;
             case CRASHED -> VmState.CRASHED;
             case UNKNOWN -> VmState.UNKNOWN;
+            case LOST -> VmState.LOST;
         };
     }
 

@@ -268,7 +268,10 @@ class GveCliFakeSiteIT {
         assertEquals(0, alice("usage"));
         assertTrue(out().contains("alice") && out().contains("1.50"), out());
         assertEquals(0, gve(admin, "unregister-user", "carol"));
+        assertEquals(0, gve(admin, "register-agent", "gone-1", "http://gone.example:8080/gve/agent", "KVM"));
         assertEquals(0, gve(admin, "unregister-agent", "kvm-1"));
+        assertEquals(0, gve(admin, "unregister-agent", "gone-1", "--abandon"));
+        assertEquals(java.util.List.of("gone-1"), site.abandoned, "only --abandon sends Abandon=true");
         assertEquals(ExitCodes.NOT_FOUND, gve(admin, "unregister-agent", "kvm-1"));
     }
 }

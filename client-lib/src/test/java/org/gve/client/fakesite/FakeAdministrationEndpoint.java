@@ -64,11 +64,12 @@ public class FakeAdministrationEndpoint extends FakeSiteEndpoints implements Sit
     }
 
     @Override
-    public void unregisterAgent(String name) throws NotAuthorizedFault, NotFoundFault {
+    public void unregisterAgent(String name, Boolean abandon) throws NotAuthorizedFault, NotFoundFault {
         admin();
         if (site.agents.remove(name) == null) {
             throw new NotFoundFault("no agent", Faults.detail("AGENT_NOT_FOUND", "no agent " + name));
         }
+        if (Boolean.TRUE.equals(abandon)) site.abandoned.add(name);
     }
 
     @Override

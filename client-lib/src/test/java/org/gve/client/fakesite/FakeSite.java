@@ -46,6 +46,8 @@ public final class FakeSite implements AutoCloseable {
     final Map<String, String> tokens = new ConcurrentHashMap<>();
     final Map<String, byte[]> files = new ConcurrentHashMap<>();
     final Map<String, org.gve.wsdl.site.AgentInfo> agents = new ConcurrentHashMap<>();
+    /** Agents unregistered with Abandon = true, in order. */
+    public final java.util.List<String> abandoned = new java.util.concurrent.CopyOnWriteArrayList<>();
     final List<String> authorizationHeaders = new ArrayList<>();
     /** Content-Type and Transfer-Encoding of the last CopyFileToVirtualMachine request. */
     volatile String lastUploadHeaders;

@@ -4,12 +4,16 @@ import jakarta.persistence.LockModeType;
 import org.gve.site.SiteException;
 import org.gve.site.SiteFault;
 import org.gve.site.persistence.AgentEntity;
+import org.gve.site.persistence.JobEntity;
+import org.gve.site.persistence.VmEntity;
 import org.gve.site.secrets.SecretBox;
 import org.hibernate.SessionFactory;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,21 +65,56 @@ public final class AgentDirectory {
         return poll(name);
     }
 
-    public void unregister(String name) {
-        sessions.inTransaction(s -> {
-            AgentEntity agent = s.find(AgentEntity.class, name);
+    /**
+     * Forgets an agent. One that still hosts granted VMs is refused unless {@code abandon} is set for
+     * an agent that is DOWN (gone for good): then its granted VMs become LOST (they stop counting
+     * against quotas and their owners may release them) and their pending jobs are cancelled. Refused
+     * while a job runs on the agent, so no job is left halfway.
+     *
+     * @return the site VM ids marked LOST
+     */
+    public List<String> unregister(String name, boolean abandon, String admin) {
+        List<String> lost = sessions.fromTransaction(s -> {
+            AgentEntity agent = s.find(AgentEntity.class, name, LockModeType.PESSIMISTIC_WRITE);
             if (agent == null) throw new SiteException(SiteFault.NOT_FOUND, "AGENT_NOT_FOUND", "no agent '" + name + "'");
-            long held = s.createSelectionQuery(
-                    "select count(*) from VmEntity v where v.agentName = :agent and v.released is null"
-                            + " and v.lostAt is null", Long.class)
-                    .setParameter("agent", name).getSingleResult();
-            if (held > 0) {
-                throw new SiteException(SiteFault.INVALID_STATE, "AGENT_IN_USE",
-                        "agent '" + name + "' still hosts " + held + " granted VM(s); release or migrate them first");
+            List<VmEntity> held = s.createSelectionQuery("from VmEntity v where v.agentName = :agent"
+                    + " and v.released is null and v.lostAt is null order by v.vmId", VmEntity.class)
+                    .setParameter("agent", name).getResultList();
+            if (!held.isEmpty() && !abandon) {
+                throw new SiteException(SiteFault.INVALID_STATE, "AGENT_IN_USE", "agent '" + name + "' still hosts "
+                        + held.size() + " granted VM(s); release or migrate them first (or, if the agent is gone"
+                        + " for good and DOWN, unregister it with Abandon)");
+            }
+            if (abandon && "UP".equals(agent.health())) {
+                throw new SiteException(SiteFault.INVALID_STATE, "AGENT_UP", "agent '" + name + "' is up: Abandon is"
+                        + " for an agent that is gone for good; release or migrate its VMs instead");
+            }
+            List<String> vmIds = held.stream().map(VmEntity::vmId).toList();
+            long running = s.createSelectionQuery("select count(*) from JobEntity j where j.status = 'RUNNING'"
+                    + " and (j.agentName = :agent or j.vmId in :vms)", Long.class)
+                    .setParameter("agent", name).setParameterList("vms", vmIds.isEmpty() ? List.of("") : vmIds)
+                    .getSingleResult();
+            if (running > 0) {
+                throw new SiteException(SiteFault.INVALID_STATE, "AGENT_BUSY", running + " job(s) are running on agent '"
+                        + name + "'; unregister it when they have ended");
+            }
+            Instant now = clock.instant();
+            if (!vmIds.isEmpty()) {
+                for (JobEntity job : s.createSelectionQuery("from JobEntity j where j.status = 'PENDING'"
+                        + " and j.vmId in :vms", JobEntity.class).setParameterList("vms", vmIds).getResultList()) {
+                    job.fail("CANCELLED", "AGENT_ABANDONED", "cancelled: agent '" + name + "' was abandoned by "
+                            + admin + " and its VM " + job.vmId() + " is lost", now);
+                }
+            }
+            for (VmEntity vm : held) {
+                vm.lost(now);
+                LOG.warning("VM " + vm.vmId() + " of " + vm.owner() + " is LOST: agent " + name + " was abandoned by " + admin);
             }
             s.remove(agent);
+            return vmIds;
         });
         open.remove(name);
+        return lost;
     }
 
     public List<AgentView> agents() {
@@ -133,15 +172,25 @@ public final class AgentDirectory {
         });
     }
 
-    /** Polls every agent once; one agent's trouble never keeps the others from being polled. */
-    public void pollAll() {
+    /**
+     * Polls every agent once; one agent's trouble never keeps the others from being polled.
+     *
+     * @return the agents that were DOWN and answered now
+     */
+    public List<String> pollAll() {
+        List<String> back = new ArrayList<>();
         for (AgentView agent : agents()) {
             try {
-                poll(agent.name());
+                AgentView now = poll(agent.name());
+                if (!agent.isUp() && now != null && now.isUp()) {
+                    LOG.info("agent " + agent.name() + " is up again");
+                    back.add(agent.name());
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "health poll of agent " + agent.name() + " failed", e);
             }
         }
+        return back;
     }
 
     private AgentView poll(String name) {

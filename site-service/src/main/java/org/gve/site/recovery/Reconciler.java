@@ -12,7 +12,9 @@ import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +24,8 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * Brings the site's records in step with what its agents report, at start-up (after interrupted
- * jobs were recovered, before new jobs run, so no job is halfway through taking a VM):
+ * Brings the site's records in step with what its agents report: at start-up (after interrupted jobs
+ * were recovered, before new jobs run), when an agent comes back UP, and periodically.
  * <ul>
  *   <li>a granted VM its agent no longer holds for this site is marked LOST: it stops counting
  *       against its owner's quota and its owner sees it in that state (and may release it);</li>
@@ -32,8 +34,11 @@ import java.util.stream.Collectors;
  *       off and handed back to the agent's free pool, so a VM that existed before GVE is never
  *       destroyed.</li>
  * </ul>
- * VMs and agent VMs that unfinished jobs name are left alone; agents that are DOWN are skipped and
- * reported.
+ * Jobs may run meanwhile, so only what no job can be changing is touched: a VM with an unfinished
+ * job, or with a job that ended after the agent's list was read, is left for the next pass; and
+ * orphans are given back only when no job that takes or moves VMs (a request or a migration) is
+ * unfinished or ended after the list was read, since such a job holds an agent VM a moment before
+ * its record names it. Agents that are DOWN are skipped and reported.
  */
 public final class Reconciler {
     private static final Logger LOG = Logger.getLogger(Reconciler.class.getName());
@@ -47,23 +52,45 @@ public final class Reconciler {
         this.clock = clock;
     }
 
+    /** Reconciles with every agent at start-up, before any job runs. */
+    public ReconcileReport reconcileAtStartup() {
+        return reconcile(allAgents(), false);
+    }
+
+    /** Reconciles with every agent while jobs may run. */
     public ReconcileReport reconcile() {
+        return reconcile(allAgents(), true);
+    }
+
+    /** Reconciles with the named agents (unknown names are ignored) while jobs may run. */
+    public ReconcileReport reconcile(Collection<String> agentNames) {
+        return reconcile(agentNames, true);
+    }
+
+    private List<String> allAgents() {
+        return agents.agents().stream().map(AgentView::name).toList();
+    }
+
+    /** @param jobsMayRun false only at start-up: then no job can be halfway and nothing is deferred */
+    private ReconcileReport reconcile(Collection<String> agentNames, boolean jobsMayRun) {
         List<String> checked = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<String> lost = new ArrayList<>();
         List<String> returned = new ArrayList<>();
         List<String> destroyed = new ArrayList<>();
         for (AgentView agent : agents.agents()) {
+            if (!agentNames.contains(agent.name())) continue;
             if (!agent.isUp()) {
                 skipped.add(agent.name());
                 continue;
             }
             try {
                 AgentGateway gateway = agents.gateway(agent.name());
+                Instant listed = jobsMayRun ? clock.instant() : null;
                 Map<String, AgentVmView> held = gateway.heldBySite().stream()
                         .collect(Collectors.toMap(AgentVmView::agentVmId, Function.identity(), (a, b) -> a));
-                lost.addAll(markLost(agent.name(), held.keySet()));
-                for (String orphan : orphans(agent.name(), held.keySet())) {
+                lost.addAll(markLost(agent.name(), held.keySet(), listed));
+                for (String orphan : orphans(agent.name(), held.keySet(), listed)) {
                     if (giveBack(gateway, orphan)) destroyed.add(agent.name() + "/" + orphan);
                     else returned.add(agent.name() + "/" + orphan);
                 }
@@ -80,12 +107,18 @@ public final class Reconciler {
         return report;
     }
 
-    /** Granted VMs on {@code agent} that it no longer holds for this site become LOST. */
-    private List<String> markLost(String agent, Set<String> held) {
+    /**
+     * Granted VMs on {@code agent} that it no longer holds for this site become LOST.
+     * {@code listed}: when the agent's list was read, or null when no job runs (start-up).
+     */
+    private List<String> markLost(String agent, Set<String> held, Instant listed) {
         return sessions.fromTransaction(s -> {
             List<String> marked = new ArrayList<>();
             for (VmEntity vm : active(s, agent)) {
-                if (held.contains(vm.agentVmId()) || busyVm(s, vm.vmId())) continue;
+                if (held.contains(vm.agentVmId()) || busyVm(s, vm.vmId(), listed)
+                        || listed != null && !vm.granted().isBefore(listed)) {
+                    continue;
+                }
                 vm.lost(clock.instant());
                 marked.add(vm.vmId());
                 LOG.warning("VM " + vm.vmId() + " of " + vm.owner() + " is gone from agent " + agent + ": marked LOST");
@@ -94,11 +127,12 @@ public final class Reconciler {
         });
     }
 
-    /** Agent VMs held for this site that no active grant is and no unfinished job names. */
-    private List<String> orphans(String agent, Set<String> held) {
+    /** Agent VMs held for this site that no active grant is and no job may be taking or moving. */
+    private List<String> orphans(String agent, Set<String> held, Instant listed) {
         return sessions.fromSession(s -> {
+            if (listed != null && takingOrMoving(s, listed)) return List.of();
             Set<String> granted = active(s, agent).stream().map(VmEntity::agentVmId).collect(Collectors.toSet());
-            return held.stream().filter(id -> !granted.contains(id) && !busyAgentVm(s, agent, id)).sorted().toList();
+            return held.stream().filter(id -> !granted.contains(id) && !busyAgentVm(s, agent, id, listed)).sorted().toList();
         });
     }
 
@@ -130,15 +164,29 @@ public final class Reconciler {
                 + " and v.lostAt is null", VmEntity.class).setParameter("agent", agent).getResultList();
     }
 
-    private static boolean busyVm(Session s, String vmId) {
+    /** A job on the VM is unfinished, or ended after {@code listed} (it may have changed the VM since). */
+    private static boolean busyVm(Session s, String vmId, Instant listed) {
         return s.createSelectionQuery("select count(*) from JobEntity j where j.vmId = :vm"
-                        + " and j.status in ('PENDING', 'RUNNING')", Long.class)
-                .setParameter("vm", vmId).getSingleResult() > 0;
+                        + " and (j.status in ('PENDING', 'RUNNING') or j.finished >= :listed)", Long.class)
+                .setParameter("vm", vmId).setParameter("listed", since(listed)).getSingleResult() > 0;
     }
 
-    private static boolean busyAgentVm(Session s, String agent, String agentVmId) {
+    private static boolean busyAgentVm(Session s, String agent, String agentVmId, Instant listed) {
         return s.createSelectionQuery("select count(*) from JobEntity j where j.agentName = :agent"
-                        + " and j.agentVmId = :id and j.status in ('PENDING', 'RUNNING')", Long.class)
-                .setParameter("agent", agent).setParameter("id", agentVmId).getSingleResult() > 0;
+                        + " and j.agentVmId = :id and (j.status in ('PENDING', 'RUNNING') or j.finished >= :listed)", Long.class)
+                .setParameter("agent", agent).setParameter("id", agentVmId).setParameter("listed", since(listed))
+                .getSingleResult() > 0;
+    }
+
+    /** At start-up (no list time) only unfinished jobs count: a far-future bound no finished job reaches. */
+    private static Instant since(Instant listed) {
+        return listed != null ? listed : Instant.parse("9999-01-01T00:00:00Z");
+    }
+
+    /** A request or migration is unfinished or ended after {@code listed}: it may hold an agent VM its record does not name yet. */
+    private static boolean takingOrMoving(Session s, Instant listed) {
+        return s.createSelectionQuery("select count(*) from JobEntity j where j.operation in ('REQUEST_VM', 'MIGRATE')"
+                        + " and (j.status in ('PENDING', 'RUNNING') or j.finished >= :listed)", Long.class)
+                .setParameter("listed", listed).getSingleResult() > 0;
     }
 }

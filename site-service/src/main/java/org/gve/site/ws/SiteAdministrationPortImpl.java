@@ -60,11 +60,10 @@ public class SiteAdministrationPortImpl implements SiteAdministration {
     }
 
     @Override
-    public void unregisterAgent(String name) throws InvalidArgumentFault, InvalidStateFault, NotAuthorizedFault,
-            NotFoundFault {
+    public void unregisterAgent(String name, Boolean abandon) throws InvalidArgumentFault, InvalidStateFault,
+            NotAuthorizedFault, NotFoundFault {
         Guards.admin(() -> {
-            admin();
-            agents.unregister(name);
+            agents.unregister(name, Boolean.TRUE.equals(abandon), admin().userName());
             return null;
         });
     }

@@ -117,17 +117,17 @@ class AgentHealthAndPlacementIT {
         fixture.agent("a1", "KVM", 16, 16384);
         Caller alice = fixture.user("alice");
         fixture.await(alice, fixture.request(alice, 1, 512).jobId());
-        SiteException inUse = assertThrows(SiteException.class, () -> fixture.site().agents().unregister("a1"));
+        SiteException inUse = assertThrows(SiteException.class, () -> fixture.site().agents().unregister("a1", false, "root"));
         assertEquals("AGENT_IN_USE", inUse.code());
         assertEquals(SiteFault.NOT_FOUND, assertThrows(SiteException.class,
-                () -> fixture.site().agents().unregister("nope")).fault());
+                () -> fixture.site().agents().unregister("nope", false, "root")).fault());
         assertEquals("INVALID_HYPERVISOR", assertThrows(SiteException.class,
                 () -> fixture.site().agents().register("b", "http://x/", "HYPERV", null, null)).code());
         assertEquals("INVALID_ENDPOINT", assertThrows(SiteException.class,
                 () -> fixture.site().agents().register("b", "ftp://x/", "KVM", null, null)).code());
         AgentView ghost = fixture.site().agents().register("ghost", "http://127.0.0.1:9/", "KVM", null, null);
         assertEquals("DOWN", ghost.health(), "an unreachable agent is kept, DOWN");
-        fixture.site().agents().unregister("ghost");
+        fixture.site().agents().unregister("ghost", false, "root");
         assertEquals(List.of("a1"), fixture.site().agents().agents().stream().map(AgentView::name).toList());
 
         assertEquals("USER_HOLDS_VMS", assertThrows(SiteException.class,

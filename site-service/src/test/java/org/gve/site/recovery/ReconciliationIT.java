@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Start-up reconciliation of the site's records with what the agents report. */
+/** Reconciliation of the site's records with what the agents report, at start-up and while the site serves. */
 class ReconciliationIT {
     private SiteFixture fixture;
 
@@ -106,5 +106,63 @@ class ReconciliationIT {
         assertEquals(List.of("a1"), fixture.site().lastReconciliation().agentsSkipped());
         assertEquals("RUNNING", fixture.site().vms().byId(vm).state(), "not taken for lost while the agent is down");
         assertEquals(1, fixture.site().quotas().usage("alice").vms());
+    }
+
+    @Test
+    void whileServingAVmGoneFromItsAgentIsLostAtTheNextPassAfterItsLastJob() {
+        fixture = new SiteFixture().start();
+        FakeAgent agent = fixture.agent("a1", "KVM", 8, 16384);
+        Caller alice = fixture.user("alice");
+        String gone = fixture.await(alice, fixture.request(alice, 2, 1024).jobId()).vmId();
+        agent.vanish(fixture.site().vms().byId(gone).agentVmId());
+
+        // its request job ended at the instant the agent's list is read: it may have changed the VM since
+        assertEquals(List.of(), fixture.site().reconcileNow().lostVms(), "left for the next pass");
+        assertEquals("RUNNING", fixture.site().vms().byId(gone).state());
+        fixture.clock.advance(java.time.Duration.ofSeconds(1));
+        assertEquals(List.of(gone), fixture.site().reconcileNow().lostVms());
+        assertEquals("LOST", fixture.site().vms().visible(alice, gone).state());
+        assertEquals(0, fixture.site().quotas().usage("alice").vms(), "a LOST VM holds no quota");
+    }
+
+    @Test
+    void anAgentThatComesBackUpIsReconciledWithAtOnce() {
+        fixture = new SiteFixture().start();
+        FakeAgent agent = fixture.agent("a1", "KVM", 8, 16384);
+        Caller alice = fixture.user("alice");
+        String vm = fixture.await(alice, fixture.request(alice, 1, 512).jobId()).vmId();
+        agent.down(true);
+        fixture.site().pollAgents();
+        assertFalse(fixture.site().agents().agent("a1").isUp());
+        agent.vanish(fixture.site().vms().byId(vm).agentVmId());  // e.g. restarted on a driver that keeps no state
+        agent.down(false);
+        fixture.clock.advance(java.time.Duration.ofSeconds(1));
+        fixture.site().pollAgents();
+        assertEquals("LOST", fixture.site().vms().byId(vm).state(), "found when the agent answered again");
+        fixture.site().pollAgents();  // an agent that stays up is not reconciled at every poll
+        assertEquals(1, agent.calls("heldBySite").size(), "one reconciliation: when it came back");
+    }
+
+    @Test
+    void whileARequestRunsAnOrphanIsLeftForALaterPass() {
+        fixture = new SiteFixture().start();
+        FakeAgent agent = fixture.agent("a1", "KVM", 8, 16384);
+        Caller alice = fixture.user("alice");
+        String pool = agent.addFreeVm(2, 2048);
+        agent.holdBehindTheSitesBack(pool);
+        agent.close("START");
+        var job = fixture.request(alice, 1, 512);
+        SiteFixture.eventually("the request waits at the agent", () -> agent.waitingAt("START") == 1);
+
+        // a request holds an agent VM a moment before its record names it: no orphan is taken meanwhile
+        assertEquals(List.of(), fixture.site().reconcileNow().returnedAgentVms());
+        assertTrue(agent.isHeld(pool));
+        agent.open("START");
+        assertEquals(JobStatus.SUCCEEDED, fixture.await(alice, job.jobId()).status());
+        fixture.clock.advance(java.time.Duration.ofSeconds(1));
+        ReconcileReport later = fixture.site().reconcileNow();
+        assertTrue(later.returnedAgentVms().contains("a1/" + pool), later.toString());
+        assertFalse(agent.isHeld(pool));
+        assertEquals(List.of(), later.lostVms(), "the granted VM is not taken for lost");
     }
 }

@@ -86,7 +86,7 @@ class SiteAdministrationIT {
     void onlyAdministratorsUseAnyOfIt() {
         List<Executable> calls = List.of(
                 () -> notAdmin.registerAgent("x", "http://127.0.0.1:9/", HypervisorType.KVM, null, null),
-                () -> notAdmin.unregisterAgent("local-kvm"),
+                () -> notAdmin.unregisterAgent("local-kvm", null),
                 notAdmin::listAgents,
                 () -> notAdmin.registerUser("mallory", "mallory-password", Role.ADMINISTRATOR, null),
                 () -> notAdmin.unregisterUser("admin"),
@@ -158,20 +158,20 @@ class SiteAdministrationIT {
             JobState done = SiteServer.await(server.jobs("gina", "gina-password"),
                     server.requests("gina", "gina-password").requestVirtualMachine(xen, null, null, null).getJobID());
             assertEquals(JobStatus.SUCCEEDED, done.getStatus(), () -> done.getFault().getMessage());
-            assertEquals("AGENT_IN_USE", code(InvalidStateFault.class, () -> admin.unregisterAgent("extra-xen")));
+            assertEquals("AGENT_IN_USE", code(InvalidStateFault.class, () -> admin.unregisterAgent("extra-xen", null)));
             SiteServer.await(server.jobs("gina", "gina-password"), server.management("gina", "gina-password")
                     .releaseVirtualMachine(done.getVirtualMachineID()).getJobID());
-            admin.unregisterAgent("extra-xen");
+            admin.unregisterAgent("extra-xen", null);
             assertEquals(List.of("local-kvm"), admin.listAgents().stream().map(AgentInfo::getName).toList());
         }
-        assertEquals("AGENT_NOT_FOUND", code(NotFoundFault.class, () -> admin.unregisterAgent("extra-xen")));
+        assertEquals("AGENT_NOT_FOUND", code(NotFoundFault.class, () -> admin.unregisterAgent("extra-xen", null)));
         assertEquals("INVALID_ENDPOINT", code(InvalidArgumentFault.class,
                 () -> admin.registerAgent("bad", "not a url", HypervisorType.KVM, null, null)));
         assertEquals("INVALID_AGENT_NAME", code(InvalidArgumentFault.class,
                 () -> admin.registerAgent("bad name", "http://127.0.0.1:9/", HypervisorType.KVM, null, null)));
         AgentInfo ghost = admin.registerAgent("ghost", "http://127.0.0.1:9/gve/agent", HypervisorType.KVM, "site", "x");
         assertEquals(AgentHealth.DOWN, ghost.getHealth(), "an unreachable agent is kept, DOWN");
-        admin.unregisterAgent("ghost");
+        admin.unregisterAgent("ghost", null);
     }
 
     @Test
