@@ -275,10 +275,28 @@ public final class QemuGuests implements AutoCloseable {
             LOG.log(Level.WARNING, "cleanup of pool " + prefix + " failed", e);
         }
         if (!Files.exists(base)) return;
+        keepSerialLogs();
         try (Stream<Path> paths = Files.walk(base)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             LOG.log(Level.WARNING, "could not remove " + base, e);
+        }
+    }
+
+    /**
+     * Copies the guests' serial logs (kernel, init and, for InstallService guests, the service's own
+     * output) to target/guest-logs/PREFIX before the fixture's files go, so a failed run can be read.
+     */
+    private void keepSerialLogs() {
+        if (!Files.isDirectory(logs)) return;
+        Path kept = Path.of("target", "guest-logs", prefix);
+        try (Stream<Path> files = Files.list(logs)) {
+            Files.createDirectories(kept);
+            for (Path log : files.filter(f -> f.getFileName().toString().endsWith(".log")).toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "could not keep the serial logs in " + kept, e);
         }
     }
 
