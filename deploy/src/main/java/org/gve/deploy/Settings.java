@@ -29,7 +29,14 @@ final class Settings {
                         c.number(QUOTA_LEASE)),
                 c.integer(PROFILE_VCPUS), c.number(PROFILE_MEMORY), c.integer(PROFILE_MAX_VCPUS),
                 c.number(PROFILE_MAX_MEMORY), c.integer(PASSWORD_ITERATIONS), Path.of(c.string(SITE_SECRETS_KEY)),
-                c.seconds(SITE_RECONCILE));
+                c.seconds(SITE_RECONCILE), agentTruststore(c),
+                c.string(SITE_AGENT_TRUSTSTORE).isBlank() ? c.string(TLS_PASSWORD) : c.string(SITE_AGENT_TRUSTSTORE_PASSWORD));
+    }
+
+    /** The configured agent truststore, else the server's own keystore when it serves HTTPS (the all-in-one's agent is there). */
+    private static Path agentTruststore(Configuration c) {
+        if (!c.string(SITE_AGENT_TRUSTSTORE).isBlank()) return Path.of(c.string(SITE_AGENT_TRUSTSTORE));
+        return c.string(TLS_KEYSTORE).isBlank() ? null : Path.of(c.string(TLS_KEYSTORE));
     }
 
     static AgentApplicationSettings agent(Configuration c, String hypervisorUri, String siteName, String siteSecret) {

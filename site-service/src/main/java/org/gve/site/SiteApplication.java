@@ -4,6 +4,7 @@ import jakarta.xml.ws.handler.Handler;
 import org.gve.site.accounting.Accounting;
 import org.gve.site.agents.AgentDirectory;
 import org.gve.site.agents.GatewayFactory;
+import org.gve.site.agents.AgentTrust;
 import org.gve.site.agents.SoapAgentGateway;
 import org.gve.site.identity.Caller;
 import org.gve.site.identity.PasswordHasher;
@@ -79,9 +80,14 @@ public final class SiteApplication implements AutoCloseable {
     private volatile ReconcileReport lastReconciliation;
 
     public SiteApplication(SiteSettings settings, Clock clock) {
-        this(settings, clock, (name, endpoint, user, secret) ->
-                new SoapAgentGateway(name, endpoint, user != null ? user : settings.siteName(), secret,
-                        settings.agentCallTimeout()));
+        this(settings, clock, soapGateways(settings));
+    }
+
+    private static GatewayFactory soapGateways(SiteSettings settings) {
+        javax.net.ssl.SSLSocketFactory tls = AgentTrust.socketFactory(settings.agentTruststore(),
+                settings.agentTruststorePassword());
+        return (name, endpoint, user, secret) -> new SoapAgentGateway(name, endpoint,
+                user != null ? user : settings.siteName(), secret, settings.agentCallTimeout(), tls);
     }
 
     public SiteApplication(SiteSettings settings, Clock clock, GatewayFactory gateways) {

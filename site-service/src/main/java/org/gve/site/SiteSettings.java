@@ -27,10 +27,14 @@ import java.time.Duration;
  *                           that lives only as long as the process (tests)
  * @param reconcileInterval  how often the records are reconciled with every agent (an agent that comes
  *                           back UP is reconciled with at once)
+ * @param agentTruststore    PKCS12 store whose certificates the site trusts, besides the JVM's default,
+ *                           when it calls agents over HTTPS; null: the JVM's default only
+ * @param agentTruststorePassword its password
  */
 public record SiteSettings(String siteName, DatabaseSettings database, String nodeName, int jobWorkers,
                            Duration jobPoll, Duration agentCallTimeout, Duration agentHealthPoll,
                            Duration leaseCheck, Duration defaultLease, Quota defaultQuota, int defaultVcpus, long defaultMemoryMiB,
                            int maxVcpus, long maxMemoryMiB, int passwordIterations, java.nio.file.Path secretsKeyFile,
-                           Duration reconcileInterval) {
+                           Duration reconcileInterval, java.nio.file.Path agentTruststore,
+                           String agentTruststorePassword) {
 }

@@ -31,6 +31,8 @@ public final class ConfigKeys {
     public static final ConfigKey PROFILE_MAX_VCPUS = new ConfigKey("gve.site.profile.max-vcpus", "64", "largest vCPU count a profile may ask for");
     public static final ConfigKey PROFILE_MAX_MEMORY = new ConfigKey("gve.site.profile.max-memory-mib", "262144", "largest memory a profile may ask for");
     public static final ConfigKey SITE_SECRETS_KEY = new ConfigKey("gve.site.secrets-key-file", "{data}/site-secrets.key", "AES key (made on first start, mode 0600) that seals the credentials the site stores for its agents; keep it out of database backups");
+    public static final ConfigKey SITE_AGENT_TRUSTSTORE = new ConfigKey("gve.site.agent-truststore", "", "PKCS12 store of certificates the site trusts (besides the JVM's) when calling agents over HTTPS; empty with gve.tls.keystore set: the server's own keystore, so the all-in-one reaches its own agent");
+    public static final ConfigKey SITE_AGENT_TRUSTSTORE_PASSWORD = new ConfigKey("gve.site.agent-truststore-password", "", "password of gve.site.agent-truststore");
     public static final ConfigKey PASSWORD_ITERATIONS = new ConfigKey("gve.site.password-iterations", "210000", "PBKDF2 rounds of new password hashes");
     public static final ConfigKey ADMIN_USER = new ConfigKey("gve.admin.user", "admin", "the first administrator, created when no administrator exists");
     public static final ConfigKey ADMIN_PASSWORD_FILE = new ConfigKey("gve.admin.password-file", "", "file holding that administrator's password (empty: generate one into {data}/admin-password)");
@@ -51,7 +53,8 @@ public final class ConfigKeys {
     public static final List<ConfigKey> ALL = List.of(PORT, BIND, DATA_DIR, TLS_KEYSTORE, TLS_PASSWORD, PUBLIC_URL,
             SITE_NAME, SITE_DB_URL, SITE_DB_USER, SITE_DB_PASSWORD, SITE_NODE, SITE_WORKERS, SITE_AGENT_TIMEOUT, SITE_HEALTH_POLL,
             SITE_RECONCILE, SITE_LEASE_CHECK, SITE_DEFAULT_LEASE, QUOTA_VMS, QUOTA_VCPUS, QUOTA_MEMORY, QUOTA_DISK, QUOTA_LEASE, PROFILE_VCPUS,
-            PROFILE_MEMORY, PROFILE_MAX_VCPUS, PROFILE_MAX_MEMORY, SITE_SECRETS_KEY, PASSWORD_ITERATIONS, ADMIN_USER,
+            PROFILE_MEMORY, PROFILE_MAX_VCPUS, PROFILE_MAX_MEMORY, SITE_SECRETS_KEY, SITE_AGENT_TRUSTSTORE,
+            SITE_AGENT_TRUSTSTORE_PASSWORD, PASSWORD_ITERATIONS, ADMIN_USER,
             ADMIN_PASSWORD_FILE, AGENT_ENABLED, AGENT_NAME, AGENT_HYPERVISOR, AGENT_URI, AGENT_USER, AGENT_PASSWORD,
             AGENT_REGISTRY_URL, AGENT_IMAGE_DIR, AGENT_SYNC, AGENT_SHUTDOWN_WAIT, AGENT_TASK_POLL, AGENT_TASK_TIMEOUT,
             AGENT_INSTALL_SERVICE_BOOT);

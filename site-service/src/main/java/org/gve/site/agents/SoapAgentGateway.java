@@ -37,6 +37,12 @@ public final class SoapAgentGateway implements AgentGateway {
     private final Agent port;
 
     public SoapAgentGateway(String agentName, URI endpoint, String siteName, String secret, Duration timeout) {
+        this(agentName, endpoint, siteName, secret, timeout, null);
+    }
+
+    /** @param tls socket factory for HTTPS agents (see {@link AgentTrust}); null: the JVM's default */
+    public SoapAgentGateway(String agentName, URI endpoint, String siteName, String secret, Duration timeout,
+                            javax.net.ssl.SSLSocketFactory tls) {
         this.agentName = agentName;
         this.siteName = siteName;
         // MTOM both ways, attachments read lazily (a download is read once, straight from the
@@ -44,6 +50,7 @@ public final class SoapAgentGateway implements AgentGateway {
         this.port = SoapClients.port(new AgentService(), Agent.class, endpoint, siteName, secret, timeout,
                 new MTOMFeature(true), new StreamingAttachmentFeature(System.getProperty("java.io.tmpdir"), false, CHUNK));
         ((BindingProvider) port).getRequestContext().put(JAXWSProperties.HTTP_CLIENT_STREAMING_CHUNK_SIZE, CHUNK);
+        if (tls != null) ((BindingProvider) port).getRequestContext().put(JAXWSProperties.SSL_SOCKET_FACTORY, tls);
     }
 
     @Override

@@ -40,8 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The site over HTTPS: a PKCS12 keystore made with keytool (self-signed, SAN IP 127.0.0.1) given to
  * the launcher as gve.tls.keystore; clients trust it through a truststore holding its certificate.
- * The agent here is a separate one over HTTP (the all-in-one's own agent would be reached over the
- * same HTTPS port, which needs the JVM's truststore to hold the certificate; see site-service/README.md).
+ * The agent of the first server is a separate one over HTTP; the second test runs the all-in-one with
+ * its own agent, which the site reaches over the same HTTPS port, trusting the server's own keystore
+ * (no JVM-wide truststore is set in this JVM).
  */
 class SiteTlsIT {
     private static final String STOREPASS = "changeit-tls";
@@ -49,11 +50,12 @@ class SiteTlsIT {
     private static SiteServer server;
     private static AgentHost agent;
     private static SSLContext trusting;
+    private static Path keystore;
 
     @BeforeAll
     static void start() throws Exception {
         dir = Files.createTempDirectory("gve-tls");
-        Path keystore = dir.resolve("server.p12");
+        keystore = dir.resolve("server.p12");
         Path certificate = dir.resolve("server.cer");
         Path truststore = dir.resolve("trust.p12");
         keytool("-genkeypair", "-alias", "gve", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
@@ -138,5 +140,27 @@ class SiteTlsIT {
                 URI.create(server.base().replace("https://", "http://") + "/site/JobStateQuery"),
                 "frank", "frank-password", Duration.ofSeconds(5));
         assertThrows(WebServiceException.class, () -> plain.listJobs(null, null));
+    }
+
+    @Test
+    void theAllInOneOverHttpsReachesItsOwnAgentWithoutAJvmTruststore() throws Exception {
+        assertEquals(null, System.getProperty("javax.net.ssl.trustStore"), "the JVM's default trust only");
+        try (SiteServer allInOne = new SiteServer(Map.of("gve.tls.keystore", keystore.toString(),
+                "gve.tls.keystore-password", STOREPASS))) {
+            allInOne.addUser("gina", "gina-password");
+            var local = trusted(allInOne.admin()).listAgents();
+            assertEquals(1, local.size());
+            assertTrue(local.get(0).getEndpointURL().startsWith("https://127.0.0.1:"), local.get(0).getEndpointURL());
+            assertEquals("UP", local.get(0).getHealth().name(), () -> "the site trusts its own certificate: "
+                    + local.get(0).getHealthDetail());
+            VirtualMachineProfile profile = new VirtualMachineProfile();
+            profile.setVCpus(1);
+            profile.setMemoryMiB(256L);
+            JobStateQuery jobs = trusted(allInOne.jobs("gina", "gina-password"));
+            JobState done = SiteServer.await(jobs, trusted(allInOne.requests("gina", "gina-password"))
+                    .requestVirtualMachine(profile, null, null, null).getJobID());
+            assertEquals(JobStatus.SUCCEEDED, done.getStatus(), () -> String.valueOf(done.getFault() == null ? null
+                    : done.getFault().getMessage()));
+        }
     }
 }
