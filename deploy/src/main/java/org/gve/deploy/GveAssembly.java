@@ -40,11 +40,13 @@ public final class GveAssembly implements AutoCloseable {
     private final AgentApplication agent;
     private final String agentSecret;
     private final String generatedAdminPassword;
+    private final Path spool;
 
     public GveAssembly(Configuration config, Clock clock) throws IOException {
         this.config = config;
         Files.createDirectories(config.dataDirectory());
         Files.createDirectories(Path.of(config.string(AGENT_IMAGE_DIR)));
+        this.spool = Spools.fresh(config.dataDirectory().resolve("spool"));
         this.siteSettings = Settings.site(config);
         this.site = new SiteApplication(siteSettings, clock);
         try {
@@ -69,12 +71,13 @@ public final class GveAssembly implements AutoCloseable {
                 siteEndpoint("SiteAdministration", site.adminPort())),
                 (user, password) -> site.authenticate(user, password)
                         .map(c -> new AuthenticatedUser(c.userName(), Set.of(c.role().name()))),
-                site::isStarted));
+                site::isStarted, spool));
         if (agent != null) {
             mounts.add(new Mount("/agent", List.of(new SoapEndpoint("/agent", agent.port(), "org/gve/wsdl/AgentService.wsdl",
                     new QName(AGENT_NS, "AgentService"), new QName(AGENT_NS, "AgentPort"))),
                     (user, password) -> agent.authenticateSite(user, password)
-                            ? Optional.of(new AuthenticatedUser(user, Set.of("SITE"))) : Optional.empty()));
+                            ? Optional.of(new AuthenticatedUser(user, Set.of("SITE"))) : Optional.empty(),
+                    () -> true, spool));
         }
         return List.copyOf(mounts);
     }

@@ -46,6 +46,11 @@ public final class GveTestServer implements AutoCloseable {
         gve.start();
     }
 
+    /** Where the server spills large request attachments ({data}/spool). */
+    public Path spool() {
+        return data.resolve("spool");
+    }
+
     public String base() {
         return gve.localBase();
     }

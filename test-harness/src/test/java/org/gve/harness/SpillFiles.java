@@ -3,27 +3,36 @@ package org.gve.harness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The temporary files that MTOM transfers go through in this JVM's temporary directory: Metro's
- * attachment spill files ({@code MIME*.tmp}) and GVE's download spools ({@code gve-spool*.bin}).
- * A transfer that ended must leave none behind.
+ * The temporary files that MTOM transfers go through: Metro's attachment spill files ({@code MIME*.tmp})
+ * and GVE's download spools ({@code gve-spool*.bin}), in this JVM's temporary directory and in the
+ * spool directories of the servers under test. A transfer that ended must leave none behind.
  */
 public final class SpillFiles {
-    private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
+    private final List<Path> dirs;
 
-    private SpillFiles() {
+    /** Watches the JVM's temporary directory and {@code serverSpools}. */
+    public SpillFiles(Path... serverSpools) {
+        this.dirs = Stream.concat(Stream.of(Path.of(System.getProperty("java.io.tmpdir"))), Stream.of(serverSpools)).toList();
     }
 
-    public static Set<Path> now() {
-        try (Stream<Path> files = Files.list(TMP)) {
-            return files.filter(SpillFiles::isSpill).collect(Collectors.toSet());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot list " + TMP, e);
+    public Set<Path> now() {
+        Set<Path> all = new HashSet<>();
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> files = Files.list(dir)) {
+                files.filter(SpillFiles::isSpill).forEach(all::add);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot list " + dir, e);
+            }
         }
+        return all;
     }
 
     /**
@@ -31,7 +40,7 @@ public final class SpillFiles {
      * server deletes the spool of a download once it has written the last byte, about when the client
      * has read it.
      */
-    public static Set<Path> leftSince(Set<Path> before) throws InterruptedException {
+    public Set<Path> leftSince(Set<Path> before) throws InterruptedException {
         Set<Path> left = Set.of();
         for (int i = 0; i < 50; i++) {
             left = now().stream().filter(p -> !before.contains(p)).collect(Collectors.toSet());

@@ -1,18 +1,26 @@
 package org.gve.deploy.web;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
  * One family of endpoints to publish: under {@code prefix} (e.g. "/site", mapped as "/site/*"),
  * one {@link SoapServlet} for {@code endpoints}, behind a {@link BasicAuthFilter} with {@code authenticator};
- * until {@code ready} says so, calls are answered "starting" (the WSDL is served at once).
+ * until {@code ready} says so, calls are answered "starting" (the WSDL is served at once). Large MTOM
+ * attachments of requests spill into {@code spool} (null: the JVM's temporary directory).
  * The embedded server ({@link GveServer}) and the WAR mount the same list.
  */
-public record Mount(String prefix, List<SoapEndpoint> endpoints, Authenticator authenticator, BooleanSupplier ready) {
+public record Mount(String prefix, List<SoapEndpoint> endpoints, Authenticator authenticator, BooleanSupplier ready,
+                    Path spool) {
     /** A family that serves as soon as it is published. */
     public Mount(String prefix, List<SoapEndpoint> endpoints, Authenticator authenticator) {
-        this(prefix, endpoints, authenticator, () -> true);
+        this(prefix, endpoints, authenticator, () -> true, null);
+    }
+
+    /** A family that serves once {@code ready} says so; attachments spill into the JVM's temporary directory. */
+    public Mount(String prefix, List<SoapEndpoint> endpoints, Authenticator authenticator, BooleanSupplier ready) {
+        this(prefix, endpoints, authenticator, ready, null);
     }
 
     public Mount {

@@ -8,6 +8,7 @@ import com.sun.xml.ws.api.server.WSEndpoint;
 import com.sun.xml.ws.binding.BindingImpl;
 import com.sun.xml.ws.binding.WebServiceFeatureList;
 import com.sun.xml.ws.developer.SchemaValidationFeature;
+import com.sun.xml.ws.developer.StreamingAttachmentFeature;
 import com.sun.xml.ws.transport.http.servlet.ServletAdapter;
 import com.sun.xml.ws.transport.http.servlet.ServletAdapterList;
 import com.sun.xml.ws.transport.http.servlet.WSServletDelegate;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -35,15 +37,20 @@ public final class SoapServlet extends HttpServlet {
     private transient WSServletDelegate delegate;
 
     private final transient BooleanSupplier ready;
+    private final transient Path spool;
 
     public SoapServlet(List<SoapEndpoint> endpoints) {
-        this(endpoints, () -> true);
+        this(endpoints, () -> true, null);
     }
 
-    /** @param ready false while the service behind the endpoints is still starting (calls get 503 and a fault) */
-    public SoapServlet(List<SoapEndpoint> endpoints, BooleanSupplier ready) {
+    /**
+     * @param ready false while the service behind the endpoints is still starting (calls get 503 and a fault)
+     * @param spool where large request attachments spill (null: the JVM's temporary directory)
+     */
+    public SoapServlet(List<SoapEndpoint> endpoints, BooleanSupplier ready, Path spool) {
         this.endpoints = List.copyOf(endpoints);
         this.ready = ready;
+        this.spool = spool;
     }
 
     @Override
@@ -51,13 +58,13 @@ public final class SoapServlet extends HttpServlet {
         ServletAdapterList adapters = new ServletAdapterList(getServletContext());
         EndpointContainer container = new EndpointContainer(getServletContext());
         for (SoapEndpoint endpoint : endpoints) {
-            adapters.createAdapter(endpoint.port().getLocalPart(), endpoint.path(), publish(endpoint, container));
+            adapters.createAdapter(endpoint.port().getLocalPart(), endpoint.path(), publish(endpoint, container, spool));
         }
         List<ServletAdapter> list = new ArrayList<>(adapters);
         delegate = new WSServletDelegate(list, getServletContext());
     }
 
-    private static WSEndpoint<?> publish(SoapEndpoint endpoint, Container container) {
+    private static WSEndpoint<?> publish(SoapEndpoint endpoint, Container container, Path spool) {
         ClassLoader loader = SoapServlet.class.getClassLoader();
         URL wsdl = resource(loader, endpoint.wsdl());
         String base = endpoint.wsdl().substring(0, endpoint.wsdl().lastIndexOf('/') + 1);
@@ -71,6 +78,10 @@ public final class SoapServlet extends HttpServlet {
         // number is refused with the validator's message instead of silently becoming null
         WebServiceFeatureList features = new WebServiceFeatureList(type);
         features.add(new SchemaValidationFeature(true, false));
+        // validation reads a request whole, so a large attachment is spilled to a file before the
+        // operation runs: into the service's own spool directory, not a possibly memory-backed /tmp
+        StreamingAttachmentFeature streaming = features.get(StreamingAttachmentFeature.class);
+        if (streaming != null && spool != null) streaming.setDir(spool.toString());
         BindingImpl binding = BindingImpl.create(BindingID.SOAP11_HTTP, features.toArray());
         if (!endpoint.handlers().isEmpty()) binding.setHandlerChain(new ArrayList<>(endpoint.handlers()));
         return WSEndpoint.create(type, false,

@@ -140,7 +140,8 @@ class InstallServiceThroughSiteIT {
     @Test
     @Order(2)
     void copiesFilesInAndOutWithChecksums() throws Exception {
-        Set<Path> spillFilesBefore = SpillFiles.now();
+        SpillFiles spills = new SpillFiles(server.spool());
+        Set<Path> spillFilesBefore = spills.now();
         byte[] content = new byte[3 * 1024 * 1024 + 17];
         new Random(42).nextBytes(content);
         FileInfo in = alice.copyFileToVirtualMachine(vmId, "/tmp/in.bin", "0600",
@@ -166,7 +167,7 @@ class InstallServiceThroughSiteIT {
         assertEquals(1_500_000, out.length);
         assertEquals(made.substring(0, 64), sha256(out), "what the guest made arrived intact");
         assertEquals(sha256(out), info.value.getSha256());
-        assertEquals(Set.of(), SpillFiles.leftSince(spillFilesBefore),
+        assertEquals(Set.of(), spills.leftSince(spillFilesBefore),
                 "the site, the agent and this client removed every attachment spill file and download spool");
     }
 

@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /**
  * Uploads leave no temporary files behind on the server: the site and the agent validate each request
  * against the contract's schemas, which reads a multi-megabyte MTOM attachment into a spill file before
- * the operation runs; the file must go when the request ends, however it ends. Here the guest has no
+ * the operation runs (into the server's own spool directory, {data}/spool); the file must go when the
+ * request ends, however it ends. Here the guest has no
  * channel (libvirt's test driver), so the upload crosses the site and the agent and is refused there.
  */
 class AttachmentSpillIT {
@@ -59,7 +60,8 @@ class AttachmentSpillIT {
 
     @Test
     void aRefusedUploadLeavesNoSpillFileOnTheSiteOrTheAgent() throws Exception {
-        Set<Path> before = SpillFiles.now();
+        SpillFiles spills = new SpillFiles(server.spool());
+        Set<Path> before = spills.now();
         for (int i = 0; i < 3; i++) {
             byte[] content = new byte[3 * 1024 * 1024 + i];
             InvalidStateFault refused = assertThrows(InvalidStateFault.class, () ->
@@ -67,6 +69,6 @@ class AttachmentSpillIT {
                             new DataHandler(new StreamDataSource(new ByteArrayInputStream(content)))));
             assertEquals("NO_GUEST_CHANNEL", refused.getFaultInfo().getCode(), refused.getFaultInfo().getMessage());
         }
-        assertEquals(Set.of(), SpillFiles.leftSince(before));
+        assertEquals(Set.of(), spills.leftSince(before));
     }
 }
