@@ -6,6 +6,7 @@ import org.gve.agent.spi.DriverSettings;
 import org.gve.agent.spi.HypervisorKind;
 import org.gve.deploy.config.Configuration;
 import org.gve.site.SiteSettings;
+import org.gve.site.identity.AddressThrottleSettings;
 import org.gve.site.identity.Quota;
 import org.gve.site.persistence.DatabaseSettings;
 
@@ -28,7 +29,9 @@ final class Settings {
                 new Quota(c.integer(QUOTA_VMS), c.integer(QUOTA_VCPUS), c.number(QUOTA_MEMORY), c.number(QUOTA_DISK),
                         c.number(QUOTA_LEASE)),
                 c.integer(PROFILE_VCPUS), c.number(PROFILE_MEMORY), c.integer(PROFILE_MAX_VCPUS),
-                c.number(PROFILE_MAX_MEMORY), c.integer(PASSWORD_ITERATIONS), Path.of(c.string(SITE_SECRETS_KEY)));
+                c.number(PROFILE_MAX_MEMORY), c.integer(PASSWORD_ITERATIONS), Path.of(c.string(SITE_SECRETS_KEY)),
+                new AddressThrottleSettings(c.integer(LOGIN_MAX_FAILURES), c.seconds(LOGIN_WINDOW),
+                        c.seconds(LOGIN_LOCKOUT), c.integer(LOGIN_MAX_ADDRESSES)));
     }
 
     static AgentApplicationSettings agent(Configuration c, String hypervisorUri, String siteName, String siteSecret) {

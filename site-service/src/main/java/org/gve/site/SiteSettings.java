@@ -1,5 +1,6 @@
 package org.gve.site;
 
+import org.gve.site.identity.AddressThrottleSettings;
 import org.gve.site.identity.Quota;
 import org.gve.site.persistence.DatabaseSettings;
 
@@ -25,9 +26,11 @@ import java.time.Duration;
  * @param passwordIterations PBKDF2 rounds for new password hashes
  * @param secretsKeyFile     key that seals the credentials the site presents to agents; null: a key
  *                           that lives only as long as the process (tests)
+ * @param loginThrottle      when failed logins pause further logins from the same client address
  */
 public record SiteSettings(String siteName, DatabaseSettings database, String nodeName, int jobWorkers,
                            Duration jobPoll, Duration agentCallTimeout, Duration agentHealthPoll,
                            Duration leaseCheck, Duration defaultLease, Quota defaultQuota, int defaultVcpus, long defaultMemoryMiB,
-                           int maxVcpus, long maxMemoryMiB, int passwordIterations, java.nio.file.Path secretsKeyFile) {
+                           int maxVcpus, long maxMemoryMiB, int passwordIterations, java.nio.file.Path secretsKeyFile,
+                           AddressThrottleSettings loginThrottle) {
 }

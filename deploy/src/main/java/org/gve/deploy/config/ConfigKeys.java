@@ -31,6 +31,10 @@ public final class ConfigKeys {
     public static final ConfigKey PROFILE_MAX_MEMORY = new ConfigKey("gve.site.profile.max-memory-mib", "262144", "largest memory a profile may ask for");
     public static final ConfigKey SITE_SECRETS_KEY = new ConfigKey("gve.site.secrets-key-file", "{data}/site-secrets.key", "AES key (made on first start, mode 0600) that seals the credentials the site stores for its agents; keep it out of database backups");
     public static final ConfigKey PASSWORD_ITERATIONS = new ConfigKey("gve.site.password-iterations", "210000", "PBKDF2 rounds of new password hashes");
+    public static final ConfigKey LOGIN_MAX_FAILURES = new ConfigKey("gve.site.login-throttle.max-failures", "20", "failed logins (wrong password or unknown user) from one client address within the window that pause logins from it (0: off); the address is the connection's, a reverse proxy's when behind one (X-Forwarded-For is not trusted)");
+    public static final ConfigKey LOGIN_WINDOW = new ConfigKey("gve.site.login-throttle.window-seconds", "300", "how long failed logins from one address add up, from the first of them");
+    public static final ConfigKey LOGIN_LOCKOUT = new ConfigKey("gve.site.login-throttle.lockout-seconds", "300", "how long logins from that address are then refused, without checking the password");
+    public static final ConfigKey LOGIN_MAX_ADDRESSES = new ConfigKey("gve.site.login-throttle.max-addresses", "10000", "most client addresses with recent failures remembered; past it the least recently failing are forgotten");
     public static final ConfigKey ADMIN_USER = new ConfigKey("gve.admin.user", "admin", "the first administrator, created when no administrator exists");
     public static final ConfigKey ADMIN_PASSWORD_FILE = new ConfigKey("gve.admin.password-file", "", "file holding that administrator's password (empty: generate one into {data}/admin-password)");
     public static final ConfigKey AGENT_ENABLED = new ConfigKey("gve.agent.enabled", "true", "run an Agent Service in this process and register it with the site");
@@ -50,7 +54,8 @@ public final class ConfigKeys {
     public static final List<ConfigKey> ALL = List.of(PORT, BIND, DATA_DIR, TLS_KEYSTORE, TLS_PASSWORD, PUBLIC_URL,
             SITE_NAME, SITE_DB_URL, SITE_DB_USER, SITE_DB_PASSWORD, SITE_NODE, SITE_WORKERS, SITE_AGENT_TIMEOUT, SITE_HEALTH_POLL,
             SITE_LEASE_CHECK, SITE_DEFAULT_LEASE, QUOTA_VMS, QUOTA_VCPUS, QUOTA_MEMORY, QUOTA_DISK, QUOTA_LEASE, PROFILE_VCPUS,
-            PROFILE_MEMORY, PROFILE_MAX_VCPUS, PROFILE_MAX_MEMORY, SITE_SECRETS_KEY, PASSWORD_ITERATIONS, ADMIN_USER,
+            PROFILE_MEMORY, PROFILE_MAX_VCPUS, PROFILE_MAX_MEMORY, SITE_SECRETS_KEY, PASSWORD_ITERATIONS, LOGIN_MAX_FAILURES, LOGIN_WINDOW,
+            LOGIN_LOCKOUT, LOGIN_MAX_ADDRESSES, ADMIN_USER,
             ADMIN_PASSWORD_FILE, AGENT_ENABLED, AGENT_NAME, AGENT_HYPERVISOR, AGENT_URI, AGENT_USER, AGENT_PASSWORD,
             AGENT_REGISTRY_URL, AGENT_IMAGE_DIR, AGENT_SYNC, AGENT_SHUTDOWN_WAIT, AGENT_TASK_POLL, AGENT_TASK_TIMEOUT,
             AGENT_INSTALL_SERVICE_BOOT);
