@@ -15,8 +15,9 @@ import java.util.logging.Logger;
  * {@code window}, logins from that address are refused for {@code lockout} before any password is
  * looked at, so a flood of invented names costs no hashing. A good login does not clear the count
  * (an attacker holding one account could otherwise reset it between guesses); failures simply age
- * out with the window. At most {@code maxAddresses} addresses are remembered: entries whose window
- * and lockout are over go first, then the least recently failing.
+ * out with the window. At most {@code maxAddresses} addresses are remembered: each new failure first
+ * drops the entries that are over (window and lockout past) from the least recently used end, and past
+ * the cap the least recently failing (or checked) address is forgotten.
  */
 final class AddressThrottle {
     private static final Logger LOG = Logger.getLogger(AddressThrottle.class.getName());
