@@ -3,10 +3,14 @@ package org.gve.deploy;
 import org.gve.agent.AgentApplication;
 import org.gve.deploy.config.Configuration;
 import org.gve.deploy.web.AuthenticatedUser;
+import org.gve.deploy.web.Authentication;
+import org.gve.deploy.web.Authenticator;
 import org.gve.deploy.web.Mount;
 import org.gve.deploy.web.SoapEndpoint;
 import org.gve.site.SiteApplication;
 import org.gve.site.SiteSettings;
+import org.gve.site.identity.Caller;
+import org.gve.site.identity.LoginResult;
 
 import javax.xml.namespace.QName;
 import java.io.IOException;
@@ -69,15 +73,12 @@ public final class GveAssembly implements AutoCloseable {
                 siteEndpoint("VirtualMachineManagement", site.managementPort()),
                 siteEndpoint("JobStateQuery", site.jobPort()),
                 siteEndpoint("SiteAdministration", site.adminPort())),
-                (user, password) -> site.authenticate(user, password)
-                        .map(c -> new AuthenticatedUser(c.userName(), Set.of(c.role().name()))),
+                (user, password, from) -> siteLogin(site.authenticate(user, password, from)),
                 site::isStarted, spool));
         if (agent != null) {
             mounts.add(new Mount("/agent", List.of(new SoapEndpoint("/agent", agent.port(), "org/gve/wsdl/AgentService.wsdl",
                     new QName(AGENT_NS, "AgentService"), new QName(AGENT_NS, "AgentPort"))),
-                    (user, password) -> agent.authenticateSite(user, password)
-                            ? Optional.of(new AuthenticatedUser(user, Set.of("SITE"))) : Optional.empty(),
-                    () -> true, spool));
+                    Authenticator.checking(agent::authenticateSite, "SITE"), () -> true, spool));
         }
         return List.copyOf(mounts);
     }
@@ -106,6 +107,16 @@ public final class GveAssembly implements AutoCloseable {
 
     public Optional<AgentApplication> agent() {
         return Optional.ofNullable(agent);
+    }
+
+    /** The site's login result in the web layer's terms. */
+    static Authentication siteLogin(LoginResult result) {
+        if (result instanceof LoginResult.Accepted accepted) {
+            Caller caller = accepted.caller();
+            return new Authentication.Accepted(new AuthenticatedUser(caller.userName(), Set.of(caller.role().name())));
+        }
+        if (result instanceof LoginResult.Paused paused) return new Authentication.Paused(paused.message());
+        return Authentication.WRONG;
     }
 
     private SoapEndpoint siteEndpoint(String port, Object impl) {

@@ -6,6 +6,7 @@ import org.gve.agent.spi.DriverSettings;
 import org.gve.agent.spi.HypervisorKind;
 import org.gve.deploy.config.Configuration;
 import org.gve.site.SiteSettings;
+import org.gve.site.identity.AddressThrottleSettings;
 import org.gve.site.identity.Quota;
 import org.gve.site.persistence.DatabaseSettings;
 
@@ -30,7 +31,9 @@ final class Settings {
                 c.integer(PROFILE_VCPUS), c.number(PROFILE_MEMORY), c.integer(PROFILE_MAX_VCPUS),
                 c.number(PROFILE_MAX_MEMORY), c.integer(PASSWORD_ITERATIONS), Path.of(c.string(SITE_SECRETS_KEY)),
                 c.seconds(SITE_RECONCILE), agentTruststore(c),
-                c.string(SITE_AGENT_TRUSTSTORE).isBlank() ? c.string(TLS_PASSWORD) : c.string(SITE_AGENT_TRUSTSTORE_PASSWORD));
+                c.string(SITE_AGENT_TRUSTSTORE).isBlank() ? c.string(TLS_PASSWORD) : c.string(SITE_AGENT_TRUSTSTORE_PASSWORD),
+                new AddressThrottleSettings(c.integer(LOGIN_MAX_FAILURES), c.seconds(LOGIN_WINDOW),
+                        c.seconds(LOGIN_LOCKOUT), c.integer(LOGIN_MAX_ADDRESSES)));
     }
 
     /** The configured agent truststore, else the server's own keystore when it serves HTTPS (the all-in-one's agent is there). */

@@ -6,7 +6,7 @@ import org.gve.site.agents.AgentDirectory;
 import org.gve.site.agents.GatewayFactory;
 import org.gve.site.agents.AgentTrust;
 import org.gve.site.agents.SoapAgentGateway;
-import org.gve.site.identity.Caller;
+import org.gve.site.identity.LoginResult;
 import org.gve.site.identity.PasswordHasher;
 import org.gve.site.identity.UserDirectory;
 import org.gve.site.jobs.JobDispatcher;
@@ -41,7 +41,6 @@ import org.gve.site.ws.VirtualMachineRequestPortImpl;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -96,7 +95,7 @@ public final class SiteApplication implements AutoCloseable {
         var sessions = database.sessions();
         JobPayloads payloads = new JobPayloads();
         this.users = new UserDirectory(sessions, new PasswordHasher(settings.passwordIterations()),
-                settings.defaultQuota(), clock, Duration.ofMinutes(5));
+                settings.defaultQuota(), clock, Duration.ofMinutes(5), settings.loginThrottle());
         this.agents = new AgentDirectory(sessions, gateways, clock, settings.secretsKeyFile() != null
                 ? SecretBox.fromKeyFile(settings.secretsKeyFile()) : SecretBox.ephemeral());
         this.vms = new SiteVms(sessions, clock);
@@ -181,8 +180,9 @@ public final class SiteApplication implements AutoCloseable {
         }, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    public Optional<Caller> authenticate(String user, char[] password) {
-        return users.authenticate(user, password);
+    /** Checks a login from the client at {@code remoteAddress} (see {@link UserDirectory#authenticate}). */
+    public LoginResult authenticate(String user, char[] password, String remoteAddress) {
+        return users.authenticate(user, password, remoteAddress);
     }
 
     /** The SOAP handlers every Site Service endpoint needs: WS-Security UsernameToken authentication. */

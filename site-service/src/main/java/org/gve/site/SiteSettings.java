@@ -1,5 +1,6 @@
 package org.gve.site;
 
+import org.gve.site.identity.AddressThrottleSettings;
 import org.gve.site.identity.Quota;
 import org.gve.site.persistence.DatabaseSettings;
 
@@ -30,11 +31,12 @@ import java.time.Duration;
  * @param agentTruststore    PKCS12 store whose certificates the site trusts, besides the JVM's default,
  *                           when it calls agents over HTTPS; null: the JVM's default only
  * @param agentTruststorePassword its password
+ * @param loginThrottle      when failed logins pause further logins from the same client address
  */
 public record SiteSettings(String siteName, DatabaseSettings database, String nodeName, int jobWorkers,
                            Duration jobPoll, Duration agentCallTimeout, Duration agentHealthPoll,
                            Duration leaseCheck, Duration defaultLease, Quota defaultQuota, int defaultVcpus, long defaultMemoryMiB,
                            int maxVcpus, long maxMemoryMiB, int passwordIterations, java.nio.file.Path secretsKeyFile,
                            Duration reconcileInterval, java.nio.file.Path agentTruststore,
-                           String agentTruststorePassword) {
+                           String agentTruststorePassword, AddressThrottleSettings loginThrottle) {
 }

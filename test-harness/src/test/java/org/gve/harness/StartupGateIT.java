@@ -1,5 +1,6 @@
 package org.gve.harness;
 
+import org.gve.deploy.web.Authentication;
 import org.gve.deploy.web.GveServer;
 import org.gve.deploy.web.Mount;
 import org.gve.deploy.web.SoapEndpoint;
@@ -11,7 +12,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +30,7 @@ class StartupGateIT {
             server.mount(new Mount("/site", List.of(new SoapEndpoint("/site/JobStateQuery", gve.gve().site().jobPort(),
                     "org/gve/wsdl/SiteService.wsdl", new QName("urn:gve:site:1", "SiteService"),
                     new QName("urn:gve:site:1", "JobStateQueryPort"))),
-                    (user, password) -> Optional.empty(), ready::get));
+                    (user, password, from) -> Authentication.WRONG, ready::get));
             server.start();
             try {
                 URI endpoint = URI.create("http://127.0.0.1:" + server.port() + "/gve/site/JobStateQuery");

@@ -34,6 +34,10 @@ public final class ConfigKeys {
     public static final ConfigKey SITE_AGENT_TRUSTSTORE = new ConfigKey("gve.site.agent-truststore", "", "PKCS12 store of certificates the site trusts (besides the JVM's) when calling agents over HTTPS; empty with gve.tls.keystore set: the server's own keystore, so the all-in-one reaches its own agent");
     public static final ConfigKey SITE_AGENT_TRUSTSTORE_PASSWORD = new ConfigKey("gve.site.agent-truststore-password", "", "password of gve.site.agent-truststore");
     public static final ConfigKey PASSWORD_ITERATIONS = new ConfigKey("gve.site.password-iterations", "210000", "PBKDF2 rounds of new password hashes");
+    public static final ConfigKey LOGIN_MAX_FAILURES = new ConfigKey("gve.site.login-throttle.max-failures", "20", "failed logins (wrong password or unknown user) from one client address within the window that pause logins from it (0: off); the address is the connection's, a reverse proxy's when behind one (X-Forwarded-For is not trusted)");
+    public static final ConfigKey LOGIN_WINDOW = new ConfigKey("gve.site.login-throttle.window-seconds", "300", "how long failed logins from one address add up, from the first of them");
+    public static final ConfigKey LOGIN_LOCKOUT = new ConfigKey("gve.site.login-throttle.lockout-seconds", "300", "how long logins from that address are then refused, without checking the password");
+    public static final ConfigKey LOGIN_MAX_ADDRESSES = new ConfigKey("gve.site.login-throttle.max-addresses", "10000", "most client addresses with recent failures remembered; past it the least recently failing are forgotten");
     public static final ConfigKey ADMIN_USER = new ConfigKey("gve.admin.user", "admin", "the first administrator, created when no administrator exists");
     public static final ConfigKey ADMIN_PASSWORD_FILE = new ConfigKey("gve.admin.password-file", "", "file holding that administrator's password (empty: generate one into {data}/admin-password)");
     public static final ConfigKey AGENT_ENABLED = new ConfigKey("gve.agent.enabled", "true", "run an Agent Service in this process and register it with the site");
@@ -54,7 +58,8 @@ public final class ConfigKeys {
             SITE_NAME, SITE_DB_URL, SITE_DB_USER, SITE_DB_PASSWORD, SITE_NODE, SITE_WORKERS, SITE_AGENT_TIMEOUT, SITE_HEALTH_POLL,
             SITE_RECONCILE, SITE_LEASE_CHECK, SITE_DEFAULT_LEASE, QUOTA_VMS, QUOTA_VCPUS, QUOTA_MEMORY, QUOTA_DISK, QUOTA_LEASE, PROFILE_VCPUS,
             PROFILE_MEMORY, PROFILE_MAX_VCPUS, PROFILE_MAX_MEMORY, SITE_SECRETS_KEY, SITE_AGENT_TRUSTSTORE,
-            SITE_AGENT_TRUSTSTORE_PASSWORD, PASSWORD_ITERATIONS, ADMIN_USER,
+            SITE_AGENT_TRUSTSTORE_PASSWORD, PASSWORD_ITERATIONS, LOGIN_MAX_FAILURES, LOGIN_WINDOW,
+            LOGIN_LOCKOUT, LOGIN_MAX_ADDRESSES, ADMIN_USER,
             ADMIN_PASSWORD_FILE, AGENT_ENABLED, AGENT_NAME, AGENT_HYPERVISOR, AGENT_URI, AGENT_USER, AGENT_PASSWORD,
             AGENT_REGISTRY_URL, AGENT_IMAGE_DIR, AGENT_SYNC, AGENT_SHUTDOWN_WAIT, AGENT_TASK_POLL, AGENT_TASK_TIMEOUT,
             AGENT_INSTALL_SERVICE_BOOT);

@@ -11,17 +11,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Base64;
-import java.util.Optional;
 
 /**
  * HTTP Basic authentication for SOAP endpoints. Good credentials put an {@link AuthenticatedUser}
- * on the request (getUserPrincipal, isUserInRole). Missing or wrong credentials pass the request on
- * without a principal and with {@link #FAILURE} set, so the endpoint answers its contract's typed
- * NotAuthorized fault; the published WSDL and schemas (GET) need no credentials.
+ * on the request (getUserPrincipal, isUserInRole). Missing or wrong credentials, or a login refused
+ * because logins from the client's address are paused, pass the request on without a principal and
+ * with {@link #FAILURE} (and {@link #MESSAGE}) set, so the endpoint answers its contract's typed
+ * NotAuthorized fault; the published WSDL and schemas (GET) need no credentials. The client address
+ * is {@code getRemoteAddr()}: X-Forwarded-For is not trusted.
  */
 public final class BasicAuthFilter extends HttpFilter {
-    /** Request attribute saying why authentication failed: "missing" or "wrong". */
+    /** Request attribute saying why authentication failed: "missing", "wrong" or "paused". */
     public static final String FAILURE = "gve.authentication.failure";
+    /** Request attribute beside a "paused" failure: for people, why and for how long. */
+    public static final String MESSAGE = "gve.authentication.message";
     private final transient Authenticator authenticator;
 
     public BasicAuthFilter(Authenticator authenticator) {
@@ -37,25 +40,30 @@ public final class BasicAuthFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<AuthenticatedUser> user = decode(header.substring(6).trim());
-        if (user.isEmpty()) {
-            request.setAttribute(FAILURE, "wrong");
-            chain.doFilter(request, response);
+        Authentication outcome = authenticate(header.substring(6).trim(), request.getRemoteAddr());
+        if (outcome instanceof Authentication.Accepted accepted) {
+            chain.doFilter(new Authenticated(request, accepted.user()), response);
             return;
         }
-        chain.doFilter(new Authenticated(request, user.get()), response);
+        if (outcome instanceof Authentication.Paused paused) {
+            request.setAttribute(FAILURE, "paused");
+            request.setAttribute(MESSAGE, paused.message());
+        } else {
+            request.setAttribute(FAILURE, "wrong");
+        }
+        chain.doFilter(request, response);
     }
 
-    private Optional<AuthenticatedUser> decode(String token) {
+    private Authentication authenticate(String token, String remoteAddress) {
         String pair;
         try {
             pair = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return Authentication.WRONG;
         }
         int colon = pair.indexOf(':');
-        if (colon <= 0) return Optional.empty();
-        return authenticator.authenticate(pair.substring(0, colon), pair.substring(colon + 1).toCharArray());
+        if (colon <= 0) return Authentication.WRONG;
+        return authenticator.authenticate(pair.substring(0, colon), pair.substring(colon + 1).toCharArray(), remoteAddress);
     }
 
     private static final class Authenticated extends HttpServletRequestWrapper {

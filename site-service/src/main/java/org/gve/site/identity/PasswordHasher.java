@@ -10,8 +10,9 @@ import java.util.Base64;
 /**
  * Slow salted password hashes: PBKDF2-HMAC-SHA256, stored as
  * {@code pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>} so the cost can rise later.
+ * Not final only so that tests can count the slow work a login costs.
  */
-public final class PasswordHasher {
+public class PasswordHasher {
     private static final String PREFIX = "pbkdf2-sha256";
     private final int iterations;
     private final SecureRandom random = new SecureRandom();

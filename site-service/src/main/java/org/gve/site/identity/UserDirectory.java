@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
 /**
  * Users, their password hashes, roles and quotas. Successful logins are remembered for a short
  * while (keyed by an HMAC of the password under a per-process key) so the slow hash is not paid
- * on every SOAP call; any change to a user forgets them.
+ * on every SOAP call; any change to a user forgets them. Failed logins are throttled twice: per
+ * user ({@link LoginThrottle}) and per client address ({@link AddressThrottle}, checked before
+ * anything else, so a paused address costs no hashing at all).
  */
 public final class UserDirectory {
     private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
@@ -36,13 +38,14 @@ public final class UserDirectory {
     private final Map<String, RememberedLogin> logins = new ConcurrentHashMap<>();
     private final byte[] processKey = new byte[32];
     private final LoginThrottle throttle;
+    private final AddressThrottle addresses;
     private final String unknownUserHash;
 
     private record RememberedLogin(byte[] passwordMac, Caller caller, Instant until) {
     }
 
     public UserDirectory(SessionFactory sessions, PasswordHasher hasher, Quota defaultQuota, Clock clock,
-                         Duration loginCacheTtl) {
+                         Duration loginCacheTtl, AddressThrottleSettings addressThrottle) {
         this.sessions = sessions;
         this.hasher = hasher;
         this.defaultQuota = defaultQuota;
@@ -50,6 +53,7 @@ public final class UserDirectory {
         this.loginCacheTtl = loginCacheTtl;
         new SecureRandom().nextBytes(processKey);
         this.throttle = new LoginThrottle(clock, 5, Duration.ofMinutes(5), Duration.ofMinutes(1));
+        this.addresses = new AddressThrottle(clock, addressThrottle);
         this.unknownUserHash = hasher.hash("no-such-user".toCharArray());
     }
 
@@ -57,31 +61,41 @@ public final class UserDirectory {
         return defaultQuota;
     }
 
-    public Optional<Caller> authenticate(String userName, char[] password) {
-        if (userName == null || password == null) return Optional.empty();
+    /**
+     * Checks a login from the client at {@code remoteAddress} (null when unknown). Refused at once,
+     * before any hashing, while that address is paused; wrong passwords and unknown user names count
+     * against the address, wrong passwords also against the user.
+     */
+    public LoginResult authenticate(String userName, char[] password, String remoteAddress) {
+        if (userName == null || password == null) return LoginResult.REFUSED;
+        Optional<Duration> paused = addresses.pausedFor(remoteAddress);
+        if (paused.isPresent()) return new LoginResult.Paused(AddressThrottle.key(remoteAddress), paused.get());
         byte[] mac = mac(userName, password);
         RememberedLogin remembered = logins.get(userName);
         if (remembered != null && remembered.until().isAfter(clock.instant())
                 && MessageDigest.isEqual(remembered.passwordMac(), mac)) {
-            return Optional.of(remembered.caller());
+            return new LoginResult.Accepted(remembered.caller());
         }
         UserEntity user = sessions.fromSession(s -> s.find(UserEntity.class, userName));
         if (user == null) {
             hasher.verify(password, unknownUserHash);  // the same work as for a real user: no user enumeration by timing
-            return Optional.empty();
+            addresses.failed(remoteAddress);
+            return LoginResult.REFUSED;
         }
         if (throttle.locked(userName)) {
             LOG.warning(() -> "login of '" + userName + "' refused: too many wrong passwords lately");
-            return Optional.empty();
+            addresses.failed(remoteAddress);
+            return LoginResult.REFUSED;
         }
         if (!hasher.verify(password, user.passwordHash())) {
             throttle.failed(userName);
-            return Optional.empty();
+            addresses.failed(remoteAddress);
+            return LoginResult.REFUSED;
         }
         throttle.succeeded(userName);
         Caller caller = new Caller(user.userName(), Role.valueOf(user.role()));
         logins.put(userName, new RememberedLogin(mac, caller, clock.instant().plus(loginCacheTtl)));
-        return Optional.of(caller);
+        return new LoginResult.Accepted(caller);
     }
 
     public UserView register(String userName, char[] password, Role role, Quota quota) {

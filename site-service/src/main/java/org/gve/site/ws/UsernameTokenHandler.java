@@ -1,5 +1,6 @@
 package org.gve.site.ws;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.ws.WebServiceException;
@@ -7,11 +8,10 @@ import jakarta.xml.ws.handler.MessageContext;
 import jakarta.xml.ws.handler.soap.SOAPHandler;
 import jakarta.xml.ws.handler.soap.SOAPMessageContext;
 import org.gve.site.identity.Caller;
+import org.gve.site.identity.LoginResult;
 
 import javax.xml.namespace.QName;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
  * WS-Security UsernameToken (profile 1.0, PasswordText) as a second way to authenticate, beside
@@ -19,20 +19,36 @@ import java.util.function.BiFunction;
  * {@code mustUnderstand="1"} header is accepted), checks the user name and password and leaves the
  * outcome in the message context for {@link Callers}. It never answers a fault itself: the endpoint
  * answers its contract's NotAuthorized fault. PasswordDigest is refused (the site keeps only slow
- * hashes, so it cannot check digests); send PasswordText over TLS.
+ * hashes, so it cannot check digests); send PasswordText over TLS. The login is checked for the
+ * client address of the HTTP request ({@link MessageContext#SERVLET_REQUEST}), so the throttle per
+ * address covers tokens as it covers HTTP Basic.
  */
 public final class UsernameTokenHandler implements SOAPHandler<SOAPMessageContext> {
     static final QName SECURITY = new QName(WsseSecurity.NS, "Security");
     /** Message-context key of the {@link TokenLogin}, in APPLICATION scope. */
     static final String LOGIN = "org.gve.site.ws.UsernameTokenLogin";
-    private final BiFunction<String, char[], Optional<Caller>> authenticator;
+    static final String WRONG = "WRONG_CREDENTIALS";
+    static final String PAUSED = "LOGINS_PAUSED";
+    private final Authenticator authenticator;
     private final JAXBContext jaxb;
 
-    /** What a request's UsernameToken said: the caller, or (caller null) why it was refused. */
-    record TokenLogin(String userName, Caller caller, String problem) {
+    /** Checks a user name and password sent from a client address (null when unknown). */
+    @FunctionalInterface
+    public interface Authenticator {
+        LoginResult authenticate(String userName, char[] password, String remoteAddress);
     }
 
-    public UsernameTokenHandler(BiFunction<String, char[], Optional<Caller>> authenticator) {
+    /**
+     * What a request's UsernameToken said: the caller, or (caller null) the fault code to refuse it
+     * with ({@link #WRONG} or {@link #PAUSED}) and why.
+     */
+    record TokenLogin(String userName, Caller caller, String code, String problem) {
+        static TokenLogin wrong(String userName, String problem) {
+            return new TokenLogin(userName, null, WRONG, problem);
+        }
+    }
+
+    public UsernameTokenHandler(Authenticator authenticator) {
         this.authenticator = authenticator;
         try {
             this.jaxb = JAXBContext.newInstance(WsseSecurity.class);
@@ -53,33 +69,40 @@ public final class UsernameTokenHandler implements SOAPHandler<SOAPMessageContex
         try {
             headers = context.getHeaders(SECURITY, jaxb, true);
         } catch (WebServiceException e) {
-            remember(context, new TokenLogin(null, null, "the wsse:Security header cannot be read"));
+            remember(context, TokenLogin.wrong(null, "the wsse:Security header cannot be read"));
             return true;
         }
         if (headers.length == 0) return true;
-        remember(context, login(headers));
+        remember(context, login(headers, remoteAddress(context)));
         return true;
     }
 
-    TokenLogin login(Object[] headers) {
+    TokenLogin login(Object[] headers, String remoteAddress) {
         for (Object header : headers) {
             if (!(header instanceof WsseSecurity security)) continue;
-            for (WsseSecurity.UsernameToken token : security.tokens) return check(token);
+            for (WsseSecurity.UsernameToken token : security.tokens) return check(token, remoteAddress);
         }
-        return new TokenLogin(null, null, "the wsse:Security header holds no UsernameToken");
+        return TokenLogin.wrong(null, "the wsse:Security header holds no UsernameToken");
     }
 
-    private TokenLogin check(WsseSecurity.UsernameToken token) {
+    private TokenLogin check(WsseSecurity.UsernameToken token, String remoteAddress) {
         String user = token.username == null ? null : token.username.strip();
         if (user == null || user.isEmpty() || token.password == null || token.password.value == null) {
-            return new TokenLogin(user, null, "the UsernameToken needs a Username and a Password");
+            return TokenLogin.wrong(user, "the UsernameToken needs a Username and a Password");
         }
         if (token.password.type != null && !WsseSecurity.PASSWORD_TEXT.equals(token.password.type)) {
-            return new TokenLogin(user, null, "only PasswordText UsernameTokens are accepted (send them over TLS)");
+            return TokenLogin.wrong(user, "only PasswordText UsernameTokens are accepted (send them over TLS)");
         }
-        return authenticator.apply(user, token.password.value.toCharArray())
-                .map(caller -> new TokenLogin(user, caller, null))
-                .orElseGet(() -> new TokenLogin(user, null, "wrong user name or password"));
+        LoginResult result = authenticator.authenticate(user, token.password.value.toCharArray(), remoteAddress);
+        if (result instanceof LoginResult.Accepted accepted) return new TokenLogin(user, accepted.caller(), null, null);
+        if (result instanceof LoginResult.Paused paused) return new TokenLogin(user, null, PAUSED, paused.message());
+        return TokenLogin.wrong(user, "wrong user name or password");
+    }
+
+    /** The client's address as the servlet container saw it (a proxy's, behind one); null outside a servlet. */
+    private static String remoteAddress(MessageContext context) {
+        return context.get(MessageContext.SERVLET_REQUEST) instanceof HttpServletRequest request
+                ? request.getRemoteAddr() : null;
     }
 
     private static void remember(SOAPMessageContext context, TokenLogin login) {

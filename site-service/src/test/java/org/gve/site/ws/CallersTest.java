@@ -25,9 +25,12 @@ class CallersTest {
                                              UsernameTokenHandler.TokenLogin token) {
         FakeMessageContext message = new FakeMessageContext(List.of());
         message.put(MessageContext.SERVLET_REQUEST, Proxy.newProxyInstance(CallersTest.class.getClassLoader(),
-                new Class<?>[]{HttpServletRequest.class}, (proxy, method, args) ->
-                        method.getName().equals("getAttribute") && Callers.AUTHENTICATION_FAILURE.equals(args[0])
-                                ? basicFailure : null));
+                new Class<?>[]{HttpServletRequest.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("getAttribute")) return null;
+                    if (Callers.AUTHENTICATION_FAILURE.equals(args[0])) return basicFailure;
+                    return Callers.AUTHENTICATION_MESSAGE.equals(args[0]) && "paused".equals(basicFailure)
+                            ? "logins from this address are paused for 40 s" : null;
+                }));
         if (token != null) message.put(UsernameTokenHandler.LOGIN, token);
         return new WebServiceContext() {
             @Override
@@ -58,8 +61,19 @@ class CallersTest {
     }
 
     private static UsernameTokenHandler.TokenLogin token(String user, Role role) {
-        return new UsernameTokenHandler.TokenLogin(user, role == null ? null : new Caller(user, role),
-                role == null ? "wrong user name or password" : null);
+        return role == null ? UsernameTokenHandler.TokenLogin.wrong(user, "wrong user name or password")
+                : new UsernameTokenHandler.TokenLogin(user, new Caller(user, role), null, null);
+    }
+
+    private static UsernameTokenHandler.TokenLogin pausedToken(String user) {
+        return new UsernameTokenHandler.TokenLogin(user, null, UsernameTokenHandler.PAUSED,
+                "logins from this address are paused for 40 s");
+    }
+
+    private static SiteException refusalOf(WebServiceContext context) {
+        SiteException e = assertThrows(SiteException.class, () -> Callers.of(context));
+        assertEquals(SiteFault.NOT_AUTHORIZED, e.fault());
+        return e;
     }
 
     private static String refusal(WebServiceContext context) {
@@ -87,6 +101,18 @@ class CallersTest {
                 "a good token does not excuse a wrong Basic password");
         assertEquals("WRONG_CREDENTIALS", refusal(context("alice", Set.of(), null, token("alice", null))));
         assertEquals("CONFLICTING_CREDENTIALS", refusal(context("alice", Set.of(), null, token("bob", Role.USER))));
+    }
+
+    @Test
+    void pausedLoginsAreRefusedSayingForHowLongWhicheverWayTheyCame() {
+        SiteException basic = refusalOf(context(null, Set.of(), "paused", null));
+        assertEquals("LOGINS_PAUSED", basic.code());
+        assertEquals("logins from this address are paused for 40 s (HTTP Basic)", basic.getMessage());
+        SiteException token = refusalOf(context(null, Set.of(), "missing", pausedToken("alice")));
+        assertEquals("LOGINS_PAUSED", token.code());
+        assertEquals("logins from this address are paused for 40 s (WS-Security UsernameToken)", token.getMessage());
+        assertEquals("LOGINS_PAUSED", refusalOf(context(null, Set.of(), "wrong", pausedToken("alice"))).code(),
+                "the pause is what the client needs to know");
     }
 
     @Test

@@ -5,7 +5,7 @@ import org.gve.agent.AgentApplicationSettings;
 import org.gve.agent.service.AgentSettings;
 import org.gve.agent.spi.DriverSettings;
 import org.gve.agent.spi.HypervisorKind;
-import org.gve.deploy.web.AuthenticatedUser;
+import org.gve.deploy.web.Authenticator;
 import org.gve.deploy.web.GveServer;
 import org.gve.deploy.web.SoapEndpoint;
 
@@ -19,8 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,8 +53,7 @@ public final class AgentHost implements AutoCloseable {
         this.server = new GveServer(dir.resolve("tomcat"), "127.0.0.1", 0, null, null);
         server.mount("/agent", List.of(new SoapEndpoint("/agent", app.port(), "org/gve/wsdl/AgentService.wsdl",
                         new QName("urn:gve:agent:1", "AgentService"), new QName("urn:gve:agent:1", "AgentPort"))),
-                (user, password) -> app.authenticateSite(user, password)
-                        ? Optional.of(new AuthenticatedUser(user, Set.of("SITE"))) : Optional.empty());
+                Authenticator.checking(app::authenticateSite, "SITE"));
         server.start();
         app.start();
     }
