@@ -107,6 +107,7 @@ class JobEngineIT {
         String a1 = fixture.request(alice, 1, 512).jobId();
         String a2 = fixture.request(alice, 1, 512).jobId();
         String b1 = fixture.request(bob, 1, 512).jobId();
+        fixture.await(alice, a1);  // jobs run in parallel: a2 may end before a1
         fixture.await(alice, a2);
         fixture.await(bob, b1);
         assertEquals(List.of(a2, a1), fixture.site().jobs().jobs(alice, null, 10).stream().map(JobView::jobId).toList());

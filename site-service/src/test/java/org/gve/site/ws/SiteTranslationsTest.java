@@ -65,7 +65,7 @@ class SiteTranslationsTest {
             assertEquals(state, SiteTranslations.vmState(state).name());
         }
         assertSame(VirtualMachineState.STOPPED, SiteTranslations.vmState("RELEASED"));
-        assertSame(VirtualMachineState.UNKNOWN, SiteTranslations.vmState("LOST"), "GLUE has no LOST");
+        assertSame(VirtualMachineState.LOST, SiteTranslations.vmState("LOST"), "the site's LOST is GLUE's LOST");
         assertSame(VirtualMachineState.UNKNOWN, SiteTranslations.vmState("whatever"));
     }
 

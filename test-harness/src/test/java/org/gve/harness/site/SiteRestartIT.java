@@ -161,7 +161,7 @@ class SiteRestartIT {
         VirtualMachine keptNow = listed.stream().filter(v -> v.getUniqueID().equals(kept.getUniqueID())).findFirst().orElseThrow();
         VirtualMachine lost = listed.stream().filter(v -> v.getUniqueID().equals(doomed.getUniqueID())).findFirst().orElseThrow();
         assertEquals(VirtualMachineState.RUNNING, keptNow.getState());
-        assertEquals(VirtualMachineState.UNKNOWN, lost.getState(), "LOST (GLUE has no such state: UNKNOWN)");
+        assertEquals(VirtualMachineState.LOST, lost.getState(), "clients see the VM as LOST");
         assertEquals(1, admin().getSiteCapacity().getAllocated().getVirtualMachines(), "only the kept VM is allocated");
 
         granted();
