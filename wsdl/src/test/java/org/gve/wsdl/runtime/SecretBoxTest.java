@@ -1,4 +1,4 @@
-package org.gve.site.secrets;
+package org.gve.wsdl.runtime;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.gve.site.secrets;
+package org.gve.wsdl.runtime;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
