@@ -28,7 +28,8 @@ import java.util.logging.Logger;
 /**
  * An Agent Service, assembled: the hypervisor driver found through its provider, the registry
  * database with the key that seals its guest secrets, the domain service and the endpoint
- * implementation. Starting it syncs the registry with the hypervisor and keeps it in step.
+ * implementation. Starting it seals guest secrets left in clear, syncs the registry with the
+ * hypervisor and keeps it in step.
  */
 public final class AgentApplication implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(AgentApplication.class.getName());
@@ -78,6 +79,7 @@ public final class AgentApplication implements AutoCloseable {
     }
 
     public void start() {
+        registry.sealClearSecrets();
         service.syncRegistry();
         long every = settings.registrySync().toMillis();
         background.scheduleWithFixedDelay(this::sync, every, every, TimeUnit.MILLISECONDS);

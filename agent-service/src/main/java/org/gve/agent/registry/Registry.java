@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * so a sync (which inserts, updates and deletes many rows) never races a holder change or another
  * sync into a constraint or optimistic-lock failure. Guest secrets are stored sealed by the agent's
  * {@link SecretBox} and opened on read; a secret stored in clear (before the registry sealed them)
- * reads as it is until it is written again.
+ * reads as it is until it is written again or {@link #sealClearSecrets} runs.
  */
 public final class Registry {
     private static final Logger LOG = Logger.getLogger(Registry.class.getName());
@@ -114,6 +114,42 @@ public final class Registry {
             lockedEntry(s, vmId).guest(access.endpoint(), access.user(), secrets.seal(access.secret()));
             return null;
         });
+    }
+
+    /**
+     * Seals the guest secrets still stored in clear (recorded before the registry sealed them) and
+     * names, in a warning, the VMs whose sealed secret this registry's key cannot open. The agent runs
+     * it at start.
+     */
+    public SecretsReport sealClearSecrets() {
+        SecretsReport report = write(s -> {
+            List<String> sealed = new ArrayList<>();
+            List<String> unreadable = new ArrayList<>();
+            String problem = null;
+            for (RegistryEntry entry : s.createSelectionQuery("from RegistryEntry e where e.guestSecret is not null",
+                    RegistryEntry.class).getResultList()) {
+                if (!SecretBox.isSealed(entry.guestSecret())) {
+                    entry.guest(entry.guestEndpoint(), entry.guestUser(), secrets.seal(entry.guestSecret()));
+                    sealed.add(entry.vmId());
+                    continue;
+                }
+                try {
+                    secrets.open(entry.guestSecret());
+                } catch (IllegalStateException e) {
+                    unreadable.add(entry.vmId());
+                    problem = e.getMessage();
+                }
+            }
+            return new SecretsReport(sealed, unreadable, problem);
+        });
+        if (!report.sealed().isEmpty()) {
+            LOG.info(() -> "registry: sealed the guest secrets stored in clear of VMs " + report.sealed());
+        }
+        if (!report.unreadable().isEmpty()) {
+            LOG.warning(() -> "registry: the guest secrets of VMs " + report.unreadable() + " cannot be opened: "
+                    + report.problem() + "; their InstallService cannot be reached until that key is back");
+        }
+        return report;
     }
 
     public void forget(String vmId) {

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,14 +76,16 @@ class RegistrySecretsIT {
         try (RegistryDatabase database = new RegistryDatabase(url(), "sa", "")) {
             Registry registry = new Registry(database, clock, SecretBox.fromKeyFile(keyFile()));
             assertEquals(new GuestAccess(ENDPOINT, "gve-agent", SECRET), registry.holding(vm.id()).orElseThrow().guest());
+            assertEquals(new SecretsReport(List.of(), List.of(), null), registry.sealClearSecrets());
         }
     }
 
     @Test
-    void secretsStoredInClearStillReadAndAreSealedWhenWritten() throws Exception {
+    void secretsStoredInClearStillReadAndAreSealedWhenWrittenOrAtStart() throws Exception {
         // a registry of before sealing: schema version 1, guest secrets in clear
         Flyway.configure().dataSource(url(), "sa", "").locations("classpath:db/agent").target("1").load().migrate();
         insertClearRow(url(), "legacy-1", SECRET);
+        insertClearRow(url(), "legacy-2", SECRET + "-2");
         try (RegistryDatabase database = new RegistryDatabase(url(), "sa", "")) {
             Registry registry = new Registry(database, clock, SecretBox.fromKeyFile(keyFile()));
             assertEquals(new GuestAccess(ENDPOINT, "gve-agent", SECRET), registry.holding("legacy-1").orElseThrow().guest());
@@ -91,6 +94,11 @@ class RegistrySecretsIT {
             registry.guestAccess("legacy-1", registry.holding("legacy-1").orElseThrow().guest());
             assertTrue(storedSecret(database, "legacy-1").startsWith("gcm1:"), "sealed when written again");
             assertEquals(SECRET, registry.holding("legacy-1").orElseThrow().guest().secret());
+
+            assertEquals(SECRET + "-2", storedSecret(database, "legacy-2"));
+            assertEquals(new SecretsReport(List.of("legacy-2"), List.of(), null), registry.sealClearSecrets());
+            assertTrue(storedSecret(database, "legacy-2").startsWith("gcm1:"), "sealed at start");
+            assertEquals(SECRET + "-2", registry.holding("legacy-2").orElseThrow().guest().secret());
         }
     }
 
@@ -115,6 +123,9 @@ class RegistrySecretsIT {
             assertTrue(guest.unreadable().contains(key.toAbsolutePath().toString()) && guest.unreadable().contains(vm.id()),
                     guest.unreadable());
             assertFalse(guest.toString().contains(SECRET));
+            SecretsReport report = registry.sealClearSecrets();
+            assertEquals(List.of(vm.id()), report.unreadable());
+            assertTrue(report.problem().contains(key.toAbsolutePath().toString()), report.problem());
             assertEquals(1, registry.holdings().size(), "listing is not broken by it");
         }
     }
