@@ -9,6 +9,7 @@ import org.gve.agent.service.InstallServices;
 import org.gve.agent.spi.HypervisorDriver;
 import org.gve.agent.spi.HypervisorDriverProvider;
 import org.gve.agent.ws.AgentPortImpl;
+import org.gve.wsdl.runtime.SecretBox;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,8 +27,9 @@ import java.util.logging.Logger;
 
 /**
  * An Agent Service, assembled: the hypervisor driver found through its provider, the registry
- * database, the domain service and the endpoint implementation. Starting it syncs the registry
- * with the hypervisor and keeps it in step.
+ * database with the key that seals its guest secrets, the domain service and the endpoint
+ * implementation. Starting it seals guest secrets left in clear, syncs the registry with the
+ * hypervisor and keeps it in step.
  */
 public final class AgentApplication implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(AgentApplication.class.getName());
@@ -41,6 +43,8 @@ public final class AgentApplication implements AutoCloseable {
 
     public AgentApplication(AgentApplicationSettings settings, Clock clock) {
         this.settings = settings;
+        SecretBox secrets = settings.secretsKeyFile() != null
+                ? SecretBox.fromKeyFile(settings.secretsKeyFile()) : SecretBox.ephemeral();
         this.driver = openDriver(settings);
         try {
             this.database = new RegistryDatabase(settings.registryJdbc(), "sa", "");
@@ -48,7 +52,7 @@ public final class AgentApplication implements AutoCloseable {
             driver.close();
             throw e;
         }
-        this.registry = new Registry(database, clock);
+        this.registry = new Registry(database, clock, secrets);
         InstallServices installServices = new InstallServices(driver, registry,
                 new InstallServiceClients(Path.of(System.getProperty("java.io.tmpdir")), settings.guestTimeout()),
                 settings.agent().installServiceBoot(), Duration.ofMillis(500), new SecureRandom());
@@ -75,6 +79,7 @@ public final class AgentApplication implements AutoCloseable {
     }
 
     public void start() {
+        registry.sealClearSecrets();
         service.syncRegistry();
         long every = settings.registrySync().toMillis();
         background.scheduleWithFixedDelay(this::sync, every, every, TimeUnit.MILLISECONDS);

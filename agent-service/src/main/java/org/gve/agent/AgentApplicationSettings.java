@@ -3,6 +3,7 @@ package org.gve.agent;
 import org.gve.agent.service.AgentSettings;
 import org.gve.agent.spi.DriverSettings;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -15,10 +16,24 @@ import java.util.Map;
  * @param sites          the sites allowed to call, by name, with the secret each presents
  * @param registrySync   how often the registry is brought in step with the hypervisor
  * @param guestTimeout   timeout of calls into a guest's InstallService
+ * @param secretsKeyFile key that seals the InstallService secrets the registry stores (made, mode 0600, when
+ *                       missing); null: a key that lives only as long as the process, allowed only for an
+ *                       in-memory registry (tests)
  */
 public record AgentApplicationSettings(AgentSettings agent, DriverSettings driver, String registryJdbc,
-                                       Map<String, String> sites, Duration registrySync, Duration guestTimeout) {
+                                       Map<String, String> sites, Duration registrySync, Duration guestTimeout,
+                                       Path secretsKeyFile) {
     public AgentApplicationSettings {
         sites = Map.copyOf(sites);
+        if (secretsKeyFile == null && !registryJdbc.startsWith("jdbc:h2:mem:")) {
+            throw new IllegalArgumentException("the registry " + registryJdbc
+                    + " outlives the process: it needs a secrets key file");
+        }
+    }
+
+    /** With an in-memory registry, whose secrets are sealed under a key that lives as long as the process. */
+    public AgentApplicationSettings(AgentSettings agent, DriverSettings driver, String registryJdbc,
+                                    Map<String, String> sites, Duration registrySync, Duration guestTimeout) {
+        this(agent, driver, registryJdbc, sites, registrySync, guestTimeout, null);
     }
 }

@@ -50,7 +50,7 @@ final class Settings {
                 Path.of(c.string(AGENT_IMAGE_DIR)), Duration.ofMillis(c.number(AGENT_TASK_POLL)),
                 c.seconds(AGENT_TASK_TIMEOUT), c.agentOptions());
         return new AgentApplicationSettings(agent, driver, c.string(AGENT_REGISTRY_URL), Map.of(siteName, siteSecret),
-                c.seconds(AGENT_SYNC), Duration.ofSeconds(120));
+                c.seconds(AGENT_SYNC), Duration.ofSeconds(120), Path.of(c.string(AGENT_SECRETS_KEY)));
     }
 
     private static String blankToNull(String s) {

@@ -17,7 +17,6 @@ import org.gve.site.lease.LeaseEnforcer;
 import org.gve.site.lease.LeaseExpiryHandler;
 import org.gve.site.persistence.JobSequence;
 import org.gve.site.persistence.SiteDatabase;
-import org.gve.site.secrets.SecretBox;
 import org.gve.site.quota.Quotas;
 import org.gve.site.recovery.ReconcileReport;
 import org.gve.site.recovery.Reconciler;
@@ -37,6 +36,7 @@ import org.gve.site.ws.SiteAdministrationPortImpl;
 import org.gve.site.ws.UsernameTokenHandler;
 import org.gve.site.ws.VirtualMachineManagementPortImpl;
 import org.gve.site.ws.VirtualMachineRequestPortImpl;
+import org.gve.wsdl.runtime.SecretBox;
 
 import java.time.Clock;
 import java.time.Duration;

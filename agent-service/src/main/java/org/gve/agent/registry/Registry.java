@@ -4,6 +4,7 @@ import jakarta.persistence.LockModeType;
 import org.gve.agent.AgentException;
 import org.gve.agent.AgentFault;
 import org.gve.agent.spi.VmDescription;
+import org.gve.wsdl.runtime.SecretBox;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 
@@ -27,26 +28,30 @@ import java.util.stream.Collectors;
  * Changes of holder run under a row lock, so two sites racing for one VM cannot both win. The
  * registry database belongs to one agent process; its writes are also serialized in the process,
  * so a sync (which inserts, updates and deletes many rows) never races a holder change or another
- * sync into a constraint or optimistic-lock failure.
+ * sync into a constraint or optimistic-lock failure. Guest secrets are stored sealed by the agent's
+ * {@link SecretBox} and opened on read; a secret stored in clear (before the registry sealed them)
+ * reads as it is until it is written again or {@link #sealClearSecrets} runs.
  */
 public final class Registry {
     private static final Logger LOG = Logger.getLogger(Registry.class.getName());
     private final SessionFactory sessions;
     private final Clock clock;
+    private final SecretBox secrets;
     private final ReentrantLock writes = new ReentrantLock();
 
-    public Registry(RegistryDatabase database, Clock clock) {
+    public Registry(RegistryDatabase database, Clock clock, SecretBox secrets) {
         this.sessions = database.sessionFactory();
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     public Optional<Holding> holding(String vmId) {
-        return read(s -> Optional.ofNullable(s.find(RegistryEntry.class, vmId)).map(Registry::toHolding));
+        return read(s -> Optional.ofNullable(s.find(RegistryEntry.class, vmId)).map(this::toHolding));
     }
 
     public Map<String, Holding> holdings() {
         return read(s -> s.createSelectionQuery("from RegistryEntry", RegistryEntry.class).getResultList().stream()
-                .map(Registry::toHolding)
+                .map(this::toHolding)
                 .collect(Collectors.toMap(Holding::vmId, h -> h)));
     }
 
@@ -103,11 +108,48 @@ public final class Registry {
         });
     }
 
+    /** Records how to reach a VM's InstallService; the secret is stored sealed. */
     public void guestAccess(String vmId, GuestAccess access) {
         write(s -> {
-            lockedEntry(s, vmId).guest(access.endpoint(), access.user(), access.secret());
+            lockedEntry(s, vmId).guest(access.endpoint(), access.user(), secrets.seal(access.secret()));
             return null;
         });
+    }
+
+    /**
+     * Seals the guest secrets still stored in clear (recorded before the registry sealed them) and
+     * names, in a warning, the VMs whose sealed secret this registry's key cannot open. The agent runs
+     * it at start.
+     */
+    public SecretsReport sealClearSecrets() {
+        SecretsReport report = write(s -> {
+            List<String> sealed = new ArrayList<>();
+            List<String> unreadable = new ArrayList<>();
+            String problem = null;
+            for (RegistryEntry entry : s.createSelectionQuery("from RegistryEntry e where e.guestSecret is not null",
+                    RegistryEntry.class).getResultList()) {
+                if (!SecretBox.isSealed(entry.guestSecret())) {
+                    entry.guest(entry.guestEndpoint(), entry.guestUser(), secrets.seal(entry.guestSecret()));
+                    sealed.add(entry.vmId());
+                    continue;
+                }
+                try {
+                    secrets.open(entry.guestSecret());
+                } catch (IllegalStateException e) {
+                    unreadable.add(entry.vmId());
+                    problem = e.getMessage();
+                }
+            }
+            return new SecretsReport(sealed, unreadable, problem);
+        });
+        if (!report.sealed().isEmpty()) {
+            LOG.info(() -> "registry: sealed the guest secrets stored in clear of VMs " + report.sealed());
+        }
+        if (!report.unreadable().isEmpty()) {
+            LOG.warning(() -> "registry: the guest secrets of VMs " + report.unreadable() + " cannot be opened: "
+                    + report.problem() + "; their InstallService cannot be reached until that key is back");
+        }
+        return report;
     }
 
     public void forget(String vmId) {
@@ -186,10 +228,20 @@ public final class Registry {
         }
     }
 
-    private static Holding toHolding(RegistryEntry e) {
-        GuestAccess guest = e.guestEndpoint() == null && e.guestUser() == null ? GuestAccess.NONE
-                : new GuestAccess(e.guestEndpoint(), e.guestUser(), e.guestSecret());
-        return new Holding(e.vmId(), e.name(), e.templateId(), e.holderSite(), e.reservedBy(), e.reservedUntil(), guest);
+    private Holding toHolding(RegistryEntry e) {
+        return new Holding(e.vmId(), e.name(), e.templateId(), e.holderSite(), e.reservedBy(), e.reservedUntil(),
+                guestAccess(e));
+    }
+
+    /** The guest access with its secret opened; one whose secret cannot be opened says why, and has none. */
+    private GuestAccess guestAccess(RegistryEntry e) {
+        if (e.guestEndpoint() == null && e.guestUser() == null) return GuestAccess.NONE;
+        try {
+            return new GuestAccess(e.guestEndpoint(), e.guestUser(), secrets.open(e.guestSecret()));
+        } catch (IllegalStateException unreadable) {
+            return new GuestAccess(e.guestEndpoint(), e.guestUser(), null,
+                    "the InstallService secret of VM " + e.vmId() + " is unreadable: " + unreadable.getMessage());
+        }
     }
 
     private <T> T read(Function<Session, T> work) {

@@ -33,7 +33,7 @@ public class RegistryEntry {
     private String guestEndpoint;
     @Column(name = "guest_user")
     private String guestUser;
-    @Column(name = "guest_secret")
+    @Column(name = "guest_secret", length = 512) // sealed, see Registry
     private String guestSecret;
     @Column(name = "first_seen", nullable = false)
     private Instant firstSeen;

@@ -55,10 +55,17 @@ public final class InstallServices {
                 new GuestAccess(uri.toString(), credential.user(), credential.secret())));
     }
 
-    /** A channel into the VM's InstallService, when one is registered for it. */
+    /**
+     * A channel into the VM's InstallService, when one is registered for it; a GUEST failure naming the key
+     * file when its stored secret cannot be opened.
+     */
     Optional<InstallServiceChannel> channel(String vmId) {
         GuestAccess access = registry.holding(vmId).map(h -> h.guest()).orElse(GuestAccess.NONE);
-        return access.present() ? Optional.of(clients.channel(access)) : Optional.empty();
+        if (!access.present()) return Optional.empty();
+        if (access.unreadable() != null) {
+            throw new AgentException(AgentFault.GUEST, "GUEST_SECRET_UNREADABLE", access.unreadable());
+        }
+        return Optional.of(clients.channel(access));
     }
 
     /**

@@ -5,6 +5,7 @@ import org.gve.agent.AgentFault;
 import org.gve.agent.spi.HypervisorKind;
 import org.gve.agent.spi.VmDescription;
 import org.gve.agent.spi.VmState;
+import org.gve.wsdl.runtime.SecretBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class RegistryIT {
     @BeforeEach
     void openRegistry() {
         database = new RegistryDatabase("jdbc:h2:mem:registry-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        registry = new Registry(database, clock);
+        registry = new Registry(database, clock, SecretBox.ephemeral());
     }
 
     @AfterEach
@@ -229,11 +230,12 @@ class RegistryIT {
     void theRegistrySurvivesAReopenOfItsDatabase() {
         String url = "jdbc:h2:mem:registry-reopen-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         VmDescription a = vm("a");
+        SecretBox secrets = SecretBox.ephemeral();
         try (RegistryDatabase first = new RegistryDatabase(url, "sa", "")) {
-            new Registry(first, clock).recordHeld(a, "site-1");
+            new Registry(first, clock, secrets).recordHeld(a, "site-1");
         }
         try (RegistryDatabase again = new RegistryDatabase(url, "sa", "")) {
-            Map<String, Holding> holdings = new Registry(again, clock).holdings();
+            Map<String, Holding> holdings = new Registry(again, clock, secrets).holdings();
             assertTrue(holdings.get(a.id()).heldBy("site-1"));
         }
     }

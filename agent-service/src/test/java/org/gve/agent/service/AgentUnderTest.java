@@ -7,6 +7,7 @@ import org.gve.agent.spi.DriverSettings;
 import org.gve.agent.spi.HypervisorDriver;
 import org.gve.agent.spi.HypervisorDriverProvider;
 import org.gve.agent.spi.HypervisorKind;
+import org.gve.wsdl.runtime.SecretBox;
 
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -36,7 +37,7 @@ final class AgentUnderTest implements AutoCloseable {
                 .map(ServiceLoader.Provider::get).filter(p -> p.supports(HypervisorKind.KVM)).findFirst().orElseThrow();
         this.driver = provider.open(settings);
         this.database = new RegistryDatabase("jdbc:h2:mem:agent-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        this.registry = new Registry(database, clock);
+        this.registry = new Registry(database, clock, SecretBox.ephemeral());
         AgentSettings agentSettings = new AgentSettings("agent-under-test", 1, 128, Duration.ofSeconds(60),
                 Duration.ofMillis(100), Duration.ofMinutes(5), installServiceBoot);
         InstallServices installServices = new InstallServices(driver, registry,

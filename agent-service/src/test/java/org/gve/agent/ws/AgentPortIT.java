@@ -10,6 +10,9 @@ import jakarta.xml.ws.Endpoint;
 import jakarta.xml.ws.Holder;
 import org.gve.agent.AgentApplication;
 import org.gve.agent.AgentApplicationSettings;
+import org.gve.agent.registry.GuestAccess;
+import org.gve.agent.registry.Registry;
+import org.gve.agent.registry.RegistryDatabase;
 import org.gve.agent.service.AgentSettings;
 import org.gve.agent.spi.DriverSettings;
 import org.gve.agent.spi.HypervisorKind;
@@ -25,6 +28,7 @@ import org.gve.wsdl.agent.NotAuthorizedFault;
 import org.gve.wsdl.agent.NotFoundFault;
 import org.gve.wsdl.common.Command;
 import org.gve.wsdl.common.FileInfo;
+import org.gve.wsdl.runtime.SecretBox;
 import org.gve.wsdl.runtime.SoapClients;
 import org.gve.wsdl.runtime.StreamDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +67,9 @@ class AgentPortIT {
     private static final String SECRET_B = "secret-of-site-b";
     @TempDir
     Path images;
+    @TempDir
+    Path keys;
+    private final String registryUrl = "jdbc:h2:mem:agent-port-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     private AgentApplication agent;
     private HttpServer http;
     private Endpoint endpoint;
@@ -74,8 +81,8 @@ class AgentPortIT {
         AgentApplicationSettings settings = new AgentApplicationSettings(AgentSettings.defaults("agent-under-test"),
                 new DriverSettings(HypervisorKind.KVM, "test://" + Path.of(node.toURI()), null, null, images,
                         Duration.ofMillis(50), Duration.ofSeconds(10), Map.of()),
-                "jdbc:h2:mem:agent-port-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                Map.of("site-a", SECRET_A, "site-b", SECRET_B), Duration.ofMinutes(10), Duration.ofSeconds(10));
+                registryUrl, Map.of("site-a", SECRET_A, "site-b", SECRET_B), Duration.ofMinutes(10),
+                Duration.ofSeconds(10), keys.resolve("agent-secrets.key"));
         agent = new AgentApplication(settings, Clock.systemUTC());
         agent.start();
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -152,6 +159,23 @@ class AgentPortIT {
         Holder<FileInfo> info = new Holder<>();
         assertThrows(InvalidArgumentFault.class, () -> a.getFile("site-a", vm.getUniqueID(), "relative", info,
                 new Holder<>()));
+    }
+
+    @Test
+    void aGuestSecretTheAgentsKeyCannotOpenIsAGuestFaultNamingTheKeyFile() throws Exception {
+        Agent a = as("site-a", SECRET_A);
+        VirtualMachine vm = a.createVirtualMachine("site-a", tiny(), null);
+        a.startVirtualMachine("site-a", vm.getUniqueID());
+        // the VM's InstallService secret, sealed under a key that is not the agent's (a replaced key file)
+        try (RegistryDatabase same = new RegistryDatabase(registryUrl, "sa", "")) {
+            new Registry(same, Clock.systemUTC(), SecretBox.fromKeyFile(keys.resolve("another.key"))).guestAccess(
+                    vm.getUniqueID(), new GuestAccess("http://127.0.0.1:9/gve/install", "gve-agent", "s".repeat(43)));
+        }
+        GuestFault fault = assertThrows(GuestFault.class, () -> a.runCommand("site-a", vm.getUniqueID(), command("true")));
+        assertEquals("GUEST_SECRET_UNREADABLE", fault.getFaultInfo().getCode());
+        String agentKey = keys.resolve("agent-secrets.key").toAbsolutePath().toString();
+        assertTrue(fault.getFaultInfo().getMessage().contains(agentKey), fault.getFaultInfo().getMessage());
+        assertEquals(1, a.findVirtualMachines("site-a", new SearchCriteria(), false).size(), "other calls go on");
     }
 
     /** HTTP Basic against the agent's site secrets; the principal is the site's name (as the embedded Tomcat's). */

@@ -47,6 +47,7 @@ public final class ConfigKeys {
     public static final ConfigKey AGENT_USER = new ConfigKey("gve.agent.hypervisor-user", "", "hypervisor user (vSphere)");
     public static final ConfigKey AGENT_PASSWORD = new ConfigKey("gve.agent.hypervisor-password", "", "hypervisor password (vSphere)");
     public static final ConfigKey AGENT_REGISTRY_URL = new ConfigKey("gve.agent.registry.db.url", "jdbc:h2:file:{data}/agent-registry", "JDBC URL of the agent's registry");
+    public static final ConfigKey AGENT_SECRETS_KEY = new ConfigKey("gve.agent.secrets-key-file", "{data}/agent-secrets.key", "AES key (made on first start, mode 0600) that seals the InstallService credentials the agent stores in its registry; keep it out of database backups");
     public static final ConfigKey AGENT_IMAGE_DIR = new ConfigKey("gve.agent.image-dir", "{data}/images", "where the agent puts new disk images and serial logs");
     public static final ConfigKey AGENT_SYNC = new ConfigKey("gve.agent.registry-sync-seconds", "15", "how often the registry is synced with the hypervisor");
     public static final ConfigKey AGENT_SHUTDOWN_WAIT = new ConfigKey("gve.agent.shutdown-timeout-seconds", "60", "how long an ACPI shutdown may take");
@@ -61,8 +62,8 @@ public final class ConfigKeys {
             SITE_AGENT_TRUSTSTORE_PASSWORD, PASSWORD_ITERATIONS, LOGIN_MAX_FAILURES, LOGIN_WINDOW,
             LOGIN_LOCKOUT, LOGIN_MAX_ADDRESSES, ADMIN_USER,
             ADMIN_PASSWORD_FILE, AGENT_ENABLED, AGENT_NAME, AGENT_HYPERVISOR, AGENT_URI, AGENT_USER, AGENT_PASSWORD,
-            AGENT_REGISTRY_URL, AGENT_IMAGE_DIR, AGENT_SYNC, AGENT_SHUTDOWN_WAIT, AGENT_TASK_POLL, AGENT_TASK_TIMEOUT,
-            AGENT_INSTALL_SERVICE_BOOT);
+            AGENT_REGISTRY_URL, AGENT_SECRETS_KEY, AGENT_IMAGE_DIR, AGENT_SYNC, AGENT_SHUTDOWN_WAIT, AGENT_TASK_POLL,
+            AGENT_TASK_TIMEOUT, AGENT_INSTALL_SERVICE_BOOT);
 
     /** Driver options pass through under this prefix, e.g. gve.agent.option.domain.type=qemu. */
     public static final String AGENT_OPTION_PREFIX = "gve.agent.option.";

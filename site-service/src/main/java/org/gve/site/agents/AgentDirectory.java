@@ -6,7 +6,7 @@ import org.gve.site.SiteFault;
 import org.gve.site.persistence.AgentEntity;
 import org.gve.site.persistence.JobEntity;
 import org.gve.site.persistence.VmEntity;
-import org.gve.site.secrets.SecretBox;
+import org.gve.wsdl.runtime.SecretBox;
 import org.hibernate.SessionFactory;
 
 import java.net.URI;

@@ -1,4 +1,4 @@
-package org.gve.site.secrets;
+package org.gve.wsdl.runtime;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -15,20 +15,24 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Seals secrets the site must be able to read back (the credentials it presents to agents) before
- * they are stored: AES-256-GCM under a key kept in a file of its own (mode 0600, made on first use),
- * so a copy of the database — a PostgreSQL backup, say — does not carry usable credentials. Sealed
- * values read {@code gcm1:<base64 of iv and ciphertext>}; anything else is taken as a value stored
- * before sealing existed.
+ * Seals secrets a service must be able to read back before they are stored (the credentials the site
+ * presents to agents, the InstallService credentials the agent presents to guests): AES-256-GCM under
+ * a key kept in a file of its own (mode 0600, made on first use), so a copy of the database (a
+ * PostgreSQL backup, an H2 file) does not carry usable credentials. Sealed values read
+ * {@code gcm1:<base64 of iv and ciphertext>}; anything else is taken as a value stored before sealing
+ * existed.
  */
 public final class SecretBox {
     private static final String PREFIX = "gcm1:";
     private static final int IV_BYTES = 12;
+    private static final int TAG_BYTES = 16;
     private final SecretKeySpec key;
+    private final String keySource; // named in errors
     private final SecureRandom random = new SecureRandom();
 
-    private SecretBox(byte[] key) {
+    private SecretBox(byte[] key, String keySource) {
         this.key = new SecretKeySpec(key, "AES");
+        this.keySource = keySource;
     }
 
     /** The box whose key is in {@code file}; a new random key is written there when the file is missing. */
@@ -41,11 +45,19 @@ public final class SecretBox {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
             }
-            byte[] key = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+            byte[] key = decodeKey(file);
             if (key.length != 32) throw new IllegalStateException("the secrets key in " + file + " is not 32 bytes");
-            return new SecretBox(key);
+            return new SecretBox(key, "the key in " + file.toAbsolutePath() + " (was that file changed or lost?)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the secrets key " + file, e);
+        }
+    }
+
+    private static byte[] decodeKey(Path file) throws IOException {
+        try {
+            return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the secrets key in " + file + " is not base64", e);
         }
     }
 
@@ -53,7 +65,12 @@ public final class SecretBox {
     public static SecretBox ephemeral() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        return new SecretBox(key);
+        return new SecretBox(key, "this process's ephemeral key");
+    }
+
+    /** Whether {@code stored} is a sealed value (and not one stored in clear before sealing existed). */
+    public static boolean isSealed(String stored) {
+        return stored != null && stored.startsWith(PREFIX);
     }
 
     public String seal(String secret) {
@@ -62,7 +79,7 @@ public final class SecretBox {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(8 * TAG_BYTES, iv));
             byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
             return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(IV_BYTES + sealed.length)
                     .put(iv).put(sealed).array());
@@ -71,16 +88,22 @@ public final class SecretBox {
         }
     }
 
+    /**
+     * The clear secret of a sealed value; a value that is not sealed is returned as it is.
+     *
+     * @throws IllegalStateException naming the key file when this box's key did not seal {@code stored}
+     *                               (or the value is damaged)
+     */
     public String open(String stored) {
-        if (stored == null || !stored.startsWith(PREFIX)) return stored;
-        byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+        if (!isSealed(stored)) return stored;
         try {
+            byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+            if (all.length < IV_BYTES + TAG_BYTES) throw new GeneralSecurityException("too short");
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, IV_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(8 * TAG_BYTES, all, 0, IV_BYTES));
             return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a stored secret cannot be opened with this site's key"
-                    + " (was gve.site.secrets-key-file changed or lost?)", e);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("a stored secret cannot be opened with " + keySource, e);
         }
     }
 }

@@ -1,0 +1,23 @@
+package org.gve.deploy;
+
+import org.gve.deploy.config.Configuration;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class SettingsTest {
+    @Test
+    void theAgentSealsItsGuestSecretsWithAKeyInTheDataDirectoryUnlessTold() {
+        Configuration defaults = Configuration.of(Map.of("gve.data-dir", "/srv/gve"));
+        assertEquals(Path.of("/srv/gve/agent-secrets.key"),
+                Settings.agent(defaults, "test:///default", "site", "s").secretsKeyFile());
+        assertEquals(Path.of("/srv/gve/site-secrets.key"), Settings.site(defaults).secretsKeyFile(),
+                "a key of its own, not the site's");
+        Configuration told = Configuration.of(Map.of("gve.data-dir", "/srv/gve",
+                "gve.agent.secrets-key-file", "/etc/gve/agent.key"));
+        assertEquals(Path.of("/etc/gve/agent.key"), Settings.agent(told, "test:///default", "site", "s").secretsKeyFile());
+    }
+}

@@ -1,0 +1,63 @@
+package org.gve.wsdl.runtime;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SecretBoxTest {
+    @Test
+    void sealedSecretsOpenWithTheSameKeyFileOnly(@TempDir Path dir) throws Exception {
+        Path keyFile = dir.resolve("site-secrets.key");
+        SecretBox box = SecretBox.fromKeyFile(keyFile);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
+        String sealed = box.seal("agent-secret-1");
+        assertTrue(sealed.startsWith("gcm1:"));
+        assertTrue(SecretBox.isSealed(sealed));
+        assertFalse(sealed.contains("agent-secret-1"));
+        assertNotEquals(sealed, box.seal("agent-secret-1"), "a fresh IV each time");
+        assertEquals("agent-secret-1", SecretBox.fromKeyFile(keyFile).open(sealed), "the key survives a restart");
+        Path other = dir.resolve("other.key");
+        IllegalStateException wrong = assertThrows(IllegalStateException.class,
+                () -> SecretBox.fromKeyFile(other).open(sealed));
+        assertTrue(wrong.getMessage().contains(other.toString()), "names the key file: " + wrong.getMessage());
+    }
+
+    @Test
+    void valuesStoredBeforeSealingReadAsTheyAre() {
+        assertEquals("plain-old", SecretBox.ephemeral().open("plain-old"));
+        assertFalse(SecretBox.isSealed("plain-old"));
+        assertFalse(SecretBox.isSealed(null));
+        assertEquals(null, SecretBox.ephemeral().seal(null));
+        assertEquals(null, SecretBox.ephemeral().open(null));
+    }
+
+    @Test
+    void damagedSealedValuesFailLikeAWrongKey() {
+        SecretBox box = SecretBox.ephemeral();
+        String sealed = box.seal("agent-secret-1");
+        String flipped = sealed.substring(0, sealed.length() - 3) + (sealed.charAt(sealed.length() - 3) == 'A' ? 'B' : 'A')
+                + sealed.substring(sealed.length() - 2);
+        for (String damaged : new String[] {flipped, "gcm1:not base64!", "gcm1:AAAA"}) {
+            assertThrows(IllegalStateException.class, () -> box.open(damaged), damaged);
+        }
+    }
+
+    @Test
+    void aKeyFileThatIsNotAKeyIsRefusedByName(@TempDir Path dir) throws Exception {
+        Path notBase64 = Files.writeString(dir.resolve("garbled.key"), "this is not a key\n");
+        Path shortKey = Files.writeString(dir.resolve("short.key"), "AAAA\n");
+        for (Path file : new Path[] {notBase64, shortKey}) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> SecretBox.fromKeyFile(file));
+            assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        }
+    }
+}
