@@ -46,6 +46,11 @@ public final class GveTestServer implements AutoCloseable {
         gve.start();
     }
 
+    /** The server's data directory (gve.data-dir). */
+    public Path dataDirectory() {
+        return data;
+    }
+
     /** Where the server spills large request attachments ({data}/spool). */
     public Path spool() {
         return data.resolve("spool");

@@ -175,9 +175,11 @@ class InstallServiceThroughSiteIT {
     @Order(3)
     void theGuestCannotReadTheHostBeyondItsOwnShares() throws Exception {
         Path registry = Path.of(registryFile() + ".mv.db");
-        assertTrue(Files.exists(registry), "the agent's registry (every VM's clear secret) is on the host at " + registry);
+        assertTrue(Files.exists(registry), "the agent's registry (every VM's sealed secret) is on the host at " + registry);
+        Path key = server.dataDirectory().resolve("agent-secrets.key");
+        assertTrue(Files.exists(key), "the key that opens the registry's secrets is on the host at " + key);
         Path decoy = guests.credentials().resolve(DECOY_VM).resolve("install.credential");
-        for (String path : List.of(registry.toString(), decoy.toString(), guests.hostOnly() + "/host-secret.txt",
+        for (String path : List.of(registry.toString(), key.toString(), decoy.toString(), guests.hostOnly() + "/host-secret.txt",
                 "/etc/shadow", "/etc/gve/gve.properties", "/etc/libvirt/qemu.conf")) {
             CommandResult cat = run(alice, vmId, "cat", path);
             assertTrue(cat.getExitCode() != 0 && cat.getStdout().isEmpty(), () -> "the guest read " + path + ": "
