@@ -33,7 +33,8 @@ final class Settings {
                 c.seconds(SITE_RECONCILE), agentTruststore(c),
                 c.string(SITE_AGENT_TRUSTSTORE).isBlank() ? c.string(TLS_PASSWORD) : c.string(SITE_AGENT_TRUSTSTORE_PASSWORD),
                 new AddressThrottleSettings(c.integer(LOGIN_MAX_FAILURES), c.seconds(LOGIN_WINDOW),
-                        c.seconds(LOGIN_LOCKOUT), c.integer(LOGIN_MAX_ADDRESSES)));
+                        c.seconds(LOGIN_LOCKOUT), c.integer(LOGIN_MAX_ADDRESSES)),
+                Duration.ofDays(c.number(SITE_JOB_RETENTION)));
     }
 
     /** The configured agent truststore, else the server's own keystore when it serves HTTPS (the all-in-one's agent is there). */

@@ -146,6 +146,7 @@ public final class SiteApplication implements AutoCloseable {
         dispatcher.start();
         schedule(settings.agentHealthPoll(), this::pollAgents, "agent health poll");
         schedule(settings.reconcileInterval(), reconciler::reconcile, "reconciliation with the agents");
+        schedule(Duration.ofHours(1), this::purgeOldJobs, "purge of old jobs");
         schedule(settings.leaseCheck(), leases::enforce, "lease enforcement");
         started = true;
     }
@@ -157,6 +158,13 @@ public final class SiteApplication implements AutoCloseable {
     public void pollAgents() {
         List<String> back = agents.pollAll();
         if (!back.isEmpty()) reconciler.reconcile(back);
+    }
+
+    /** Deletes the jobs that finished longer ago than the retention (hourly); returns how many. */
+    public int purgeOldJobs() {
+        int purged = jobs.purgeFinished(settings.jobRetention());
+        if (purged > 0) LOG.info("deleted " + purged + " job(s) finished more than " + settings.jobRetention() + " ago");
+        return purged;
     }
 
     /** Reconciles with every agent now, rather than at the next periodic pass. */

@@ -32,11 +32,13 @@ import java.time.Duration;
  *                           when it calls agents over HTTPS; null: the JVM's default only
  * @param agentTruststorePassword its password
  * @param loginThrottle      when failed logins pause further logins from the same client address
+ * @param jobRetention       how long finished jobs (state and results) are kept; zero: for ever
  */
 public record SiteSettings(String siteName, DatabaseSettings database, String nodeName, int jobWorkers,
                            Duration jobPoll, Duration agentCallTimeout, Duration agentHealthPoll,
                            Duration leaseCheck, Duration defaultLease, Quota defaultQuota, int defaultVcpus, long defaultMemoryMiB,
                            int maxVcpus, long maxMemoryMiB, int passwordIterations, java.nio.file.Path secretsKeyFile,
                            Duration reconcileInterval, java.nio.file.Path agentTruststore,
-                           String agentTruststorePassword, AddressThrottleSettings loginThrottle) {
+                           String agentTruststorePassword, AddressThrottleSettings loginThrottle,
+                           Duration jobRetention) {
 }

@@ -19,6 +19,7 @@ public final class ConfigKeys {
     public static final ConfigKey SITE_AGENT_TIMEOUT = new ConfigKey("gve.site.agent-timeout-seconds", "120", "timeout of one call to an agent");
     public static final ConfigKey SITE_HEALTH_POLL = new ConfigKey("gve.site.agent-poll-seconds", "30", "how often agents are polled for health");
     public static final ConfigKey SITE_RECONCILE = new ConfigKey("gve.site.reconcile-seconds", "600", "how often the site's records are reconciled with every agent (an agent back UP is reconciled with at once)");
+    public static final ConfigKey SITE_JOB_RETENTION = new ConfigKey("gve.site.job-retention-days", "30", "finished jobs (state, results) are deleted this many days after they ended; 0 keeps them for ever");
     public static final ConfigKey SITE_LEASE_CHECK = new ConfigKey("gve.site.lease-check-seconds", "60", "how often VMs past their lease are looked for and stopped");
     public static final ConfigKey SITE_DEFAULT_LEASE = new ConfigKey("gve.site.default-lease-seconds", "86400", "lease of a VM when the request gives none");
     public static final ConfigKey QUOTA_VMS = new ConfigKey("gve.site.quota.vms", "4", "default quota: VMs held at once");
@@ -57,7 +58,7 @@ public final class ConfigKeys {
 
     public static final List<ConfigKey> ALL = List.of(PORT, BIND, DATA_DIR, TLS_KEYSTORE, TLS_PASSWORD, PUBLIC_URL,
             SITE_NAME, SITE_DB_URL, SITE_DB_USER, SITE_DB_PASSWORD, SITE_NODE, SITE_WORKERS, SITE_AGENT_TIMEOUT, SITE_HEALTH_POLL,
-            SITE_RECONCILE, SITE_LEASE_CHECK, SITE_DEFAULT_LEASE, QUOTA_VMS, QUOTA_VCPUS, QUOTA_MEMORY, QUOTA_DISK, QUOTA_LEASE, PROFILE_VCPUS,
+            SITE_RECONCILE, SITE_JOB_RETENTION, SITE_LEASE_CHECK, SITE_DEFAULT_LEASE, QUOTA_VMS, QUOTA_VCPUS, QUOTA_MEMORY, QUOTA_DISK, QUOTA_LEASE, PROFILE_VCPUS,
             PROFILE_MEMORY, PROFILE_MAX_VCPUS, PROFILE_MAX_MEMORY, SITE_SECRETS_KEY, SITE_AGENT_TRUSTSTORE,
             SITE_AGENT_TRUSTSTORE_PASSWORD, PASSWORD_ITERATIONS, LOGIN_MAX_FAILURES, LOGIN_WINDOW,
             LOGIN_LOCKOUT, LOGIN_MAX_ADDRESSES, ADMIN_USER,

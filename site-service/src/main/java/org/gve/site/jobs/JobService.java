@@ -91,6 +91,21 @@ public final class JobService {
         });
     }
 
+    /**
+     * Deletes jobs that finished (SUCCEEDED, FAILED, CANCELLED) more than {@code retention} ago: their
+     * state and results are no longer answered (NOT_FOUND) and their client tokens may be used again.
+     * Unfinished jobs are never touched. {@code Duration.ZERO} keeps every job.
+     *
+     * @return how many jobs were deleted
+     */
+    public int purgeFinished(java.time.Duration retention) {
+        if (retention.isZero() || retention.isNegative()) return 0;
+        java.time.Instant cutoff = clock.instant().minus(retention);
+        return sessions.fromTransaction(s -> s.createMutationQuery("delete from JobEntity j where j.status in"
+                        + " ('SUCCEEDED', 'FAILED', 'CANCELLED') and j.finished < :cutoff")
+                .setParameter("cutoff", cutoff).executeUpdate());
+    }
+
     private static JobEntity visible(Session s, Caller caller, String jobId) {
         if (jobId == null || jobId.isBlank()) throw SiteException.invalid("MISSING_JOB_ID", "JobID is required");
         JobEntity job = s.find(JobEntity.class, jobId);

@@ -118,4 +118,31 @@ class JobEngineIT {
         assertEquals(2, fixture.site().management().list(alice).size());
         assertEquals(1, fixture.site().management().list(bob).size());
     }
+
+    @Test
+    void finishedJobsAreDeletedAfterTheRetentionAndUnfinishedOnesNever() {
+        fixture = new SiteFixture().start();
+        FakeAgent agent = fixture.agent("a1", "KVM", 8, 16384);
+        Caller alice = fixture.user("alice");
+        String old = fixture.request(alice, 1, 512).jobId();
+        String vm = fixture.await(alice, old).vmId();
+        agent.close("SUSPEND");
+        String stuck = fixture.site().management().submit(alice, Operation.SUSPEND, Payloads.VmOperation.of(vm)).jobId();
+        SiteFixture.eventually("the suspend waits at the agent", () -> agent.waitingAt("SUSPEND") == 1);
+        fixture.clock.advance(java.time.Duration.ofDays(29));
+        String recent = fixture.request(alice, 1, 512).jobId();
+        fixture.await(alice, recent);
+
+        assertEquals(0, fixture.site().purgeOldJobs(), "nothing finished 30 days ago yet");
+        fixture.clock.advance(java.time.Duration.ofDays(2));
+        assertEquals(1, fixture.site().purgeOldJobs());
+
+        assertEquals(SiteFault.NOT_FOUND, assertThrows(SiteException.class,
+                () -> fixture.site().jobs().job(alice, old)).fault(), "its state is gone");
+        assertEquals(JobStatus.RUNNING, fixture.site().jobs().job(alice, stuck).status(), "a running job is kept, however old");
+        assertEquals(JobStatus.SUCCEEDED, fixture.site().jobs().job(alice, recent).status());
+        assertEquals(2, fixture.site().management().list(alice).size(), "the VMs themselves are not touched");
+        agent.open("SUSPEND");
+        fixture.await(alice, stuck);
+    }
 }

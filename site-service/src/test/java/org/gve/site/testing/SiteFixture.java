@@ -55,7 +55,8 @@ public final class SiteFixture implements AutoCloseable {
         SiteSettings settings = new SiteSettings("site", database, "node-1", workers, Duration.ofMillis(50),
                 Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1),
                 new Quota(4, 8, 8192, 102400, 86400), 1, 512, 64, 262144, 1000, SECRETS_KEY,
-                Duration.ofHours(1), null, null, AddressThrottleSettings.DEFAULTS);
+                Duration.ofHours(1), null, null, AddressThrottleSettings.DEFAULTS,
+                Duration.ofDays(30));
         return new SiteApplication(settings, clock, (name, endpoint, user, secret) ->
                 agents.computeIfAbsent(name, n -> {
                     FakeAgent unknown = new FakeAgent(n, "KVM", 0, 0);
