@@ -34,7 +34,7 @@ final class Settings {
                 c.string(SITE_AGENT_TRUSTSTORE).isBlank() ? c.string(TLS_PASSWORD) : c.string(SITE_AGENT_TRUSTSTORE_PASSWORD),
                 new AddressThrottleSettings(c.integer(LOGIN_MAX_FAILURES), c.seconds(LOGIN_WINDOW),
                         c.seconds(LOGIN_LOCKOUT), c.integer(LOGIN_MAX_ADDRESSES)),
-                Duration.ofDays(c.number(SITE_JOB_RETENTION)));
+                Duration.ofDays(c.zeroOrMore(SITE_JOB_RETENTION)));
     }
 
     /** The configured agent truststore, else the server's own keystore when it serves HTTPS (the all-in-one's agent is there). */

@@ -95,8 +95,18 @@ public final class Configuration {
         return Boolean.parseBoolean(v);
     }
 
+    /** A period or timeout: a positive whole number of seconds. */
     public Duration seconds(ConfigKey key) {
-        return Duration.ofSeconds(number(key));
+        long seconds = number(key);
+        if (seconds < 1) throw new IllegalArgumentException(key.name() + " must be a positive number of seconds, got " + seconds);
+        return Duration.ofSeconds(seconds);
+    }
+
+    /** A count that may be zero (meaning "off" or "for ever", as the key says), never negative. */
+    public long zeroOrMore(ConfigKey key) {
+        long value = number(key);
+        if (value < 0) throw new IllegalArgumentException(key.name() + " must be 0 or more, got " + value);
+        return value;
     }
 
     public Path dataDirectory() {

@@ -50,4 +50,16 @@ class ConfigurationTest {
         Configuration c = Configuration.of(Map.of("gve.agent.option.domain.type", "qemu"));
         assertEquals(Map.of("domain.type", "qemu"), c.agentOptions());
     }
+
+    @Test
+    void periodsMustBePositiveAndCountsNotNegative() {
+        Configuration c = Configuration.of(Map.of("gve.site.agent-poll-seconds", "0",
+                "gve.site.lease-check-seconds", "-5", "gve.site.job-retention-days", "-1"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> c.seconds(ConfigKeys.SITE_HEALTH_POLL))
+                .getMessage().contains("gve.site.agent-poll-seconds must be a positive number of seconds"));
+        assertThrows(IllegalArgumentException.class, () -> c.seconds(ConfigKeys.SITE_LEASE_CHECK));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> c.zeroOrMore(ConfigKeys.SITE_JOB_RETENTION))
+                .getMessage().contains("gve.site.job-retention-days must be 0 or more"));
+        assertEquals(0, Configuration.of(Map.of("gve.site.job-retention-days", "0")).zeroOrMore(ConfigKeys.SITE_JOB_RETENTION));
+    }
 }
