@@ -32,6 +32,7 @@ public final class AllInOne implements AutoCloseable {
             this.server = new GveServer(config.dataDirectory().resolve("tomcat"), config.string(BIND), config.integer(PORT),
                     keystore, config.string(TLS_PASSWORD));
             for (Mount mount : assembly.mounts()) server.mount(mount);
+            server.serveHealth(assembly::health);
         } catch (RuntimeException e) {
             assembly.close();
             throw e;

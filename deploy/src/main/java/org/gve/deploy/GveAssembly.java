@@ -5,9 +5,11 @@ import org.gve.deploy.config.Configuration;
 import org.gve.deploy.web.AuthenticatedUser;
 import org.gve.deploy.web.Authentication;
 import org.gve.deploy.web.Authenticator;
+import org.gve.deploy.web.HealthServlet;
 import org.gve.deploy.web.Mount;
 import org.gve.deploy.web.SoapEndpoint;
 import org.gve.site.SiteApplication;
+import org.gve.site.SiteHealth;
 import org.gve.site.SiteSettings;
 import org.gve.site.identity.Caller;
 import org.gve.site.identity.LoginResult;
@@ -63,6 +65,16 @@ public final class GveAssembly implements AutoCloseable {
             site.close();
             throw e;
         }
+    }
+
+    /** What {@code GET /gve/health} answers: the site's health as JSON; 200 only while it can serve requests. */
+    public HealthServlet.Health health() {
+        SiteHealth h = site.health();
+        String status = h.serving() ? "UP" : !h.started() ? "STARTING" : "DOWN";
+        String json = "{\"status\":\"" + status + "\",\"started\":" + h.started()
+                + ",\"database\":\"" + (h.databaseError() == null ? "UP" : "DOWN")
+                + "\",\"agentsUp\":" + h.agentsUp() + ",\"agentsDown\":" + h.agentsDown() + "}";
+        return new HealthServlet.Health(h.serving(), json);
     }
 
     /** The endpoint families to publish: /site (four ports) and, with a local agent, /agent. */

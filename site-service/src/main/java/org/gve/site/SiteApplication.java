@@ -172,6 +172,18 @@ public final class SiteApplication implements AutoCloseable {
         return reconciler.reconcile();
     }
 
+    /** For monitoring: start-up over, database answering, agents UP and DOWN (never throws). */
+    public SiteHealth health() {
+        try {
+            var all = agents.agents();
+            int up = (int) all.stream().filter(a -> a.isUp()).count();
+            return new SiteHealth(started, null, up, all.size() - up);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "health check: the database does not answer", e);
+            return new SiteHealth(started, "the database does not answer", 0, 0);
+        }
+    }
+
     /** Whether start-up (recovery and reconciliation) is over and the site serves requests. */
     public boolean isStarted() {
         return started;

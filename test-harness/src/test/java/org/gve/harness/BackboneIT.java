@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -199,5 +200,23 @@ class BackboneIT {
         JobState again = requests.requestVirtualMachine(profile(1, 256), null, null, "retry-token-1");
         assertEquals(first.getJobID(), again.getJobID());
         Jobs.await(jobs, first.getJobID(), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void healthIsAnsweredWithoutCredentialsAndFollowsTheAgents() throws Exception {
+        URI health = URI.create(server.base() + "/health");
+        RawSoap.Reply up = new RawSoap().get(health);
+        assertEquals(200, up.status(), up.body());
+        assertEquals("{\"status\":\"UP\",\"started\":true,\"database\":\"UP\",\"agentsUp\":1,\"agentsDown\":0}",
+                up.body().strip());
+        server.gve().site().agents().markDown("local-kvm", "test: agent gone");
+        try {
+            RawSoap.Reply down = new RawSoap().get(health);
+            assertEquals(503, down.status(), "no agent UP: the site cannot serve requests");
+            assertTrue(down.body().contains("\"status\":\"DOWN\"") && down.body().contains("\"agentsDown\":1"), down.body());
+        } finally {
+            server.gve().site().pollAgents();  // the next poll finds it UP again
+        }
+        assertEquals(200, new RawSoap().get(health).status());
     }
 }

@@ -9,6 +9,7 @@ import org.gve.deploy.GveAssembly;
 import org.gve.deploy.config.ConfigKeys;
 import org.gve.deploy.config.Configuration;
 import org.gve.deploy.web.BasicAuthFilter;
+import org.gve.deploy.web.HealthServlet;
 import org.gve.deploy.web.Mount;
 import org.gve.deploy.web.SoapServlet;
 
@@ -49,6 +50,8 @@ public final class GveWebApp implements ServletContextListener {
             jdbcDrivers = new WebAppJdbcDrivers(GveWebApp.class.getClassLoader());
             assembly = new GveAssembly(config, Clock.systemUTC());
             for (Mount mount : assembly.mounts()) mount(context, mount);
+            GveAssembly health = assembly;
+            context.addServlet("health", new HealthServlet(health::health)).addMapping("/health");
             assembly.generatedAdminPassword().ifPresent(p -> LOG.info(() -> "administrator '" + config.string(ConfigKeys.ADMIN_USER)
                     + "' created; password in " + config.dataDirectory().resolve("admin-password")));
             start = new DeferredStart(assembly.agent().isPresent() ? URI.create(base + "/agent?wsdl") : null,

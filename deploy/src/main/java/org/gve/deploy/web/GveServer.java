@@ -74,6 +74,12 @@ public final class GveServer implements AutoCloseable {
         context.addFilterMap(map);
     }
 
+    /** Serves {@code GET /gve/health} (no credentials) from {@code health}. */
+    public void serveHealth(java.util.function.Supplier<HealthServlet.Health> health) {
+        Tomcat.addServlet(context, "health", new HealthServlet(health));
+        context.addServletMappingDecoded("/health", "health");
+    }
+
     public void start() throws LifecycleException {
         tomcat.start();
         if (connector.getState() != LifecycleState.STARTED || connector.getLocalPort() < 0) {

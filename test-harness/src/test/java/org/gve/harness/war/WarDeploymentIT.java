@@ -144,6 +144,9 @@ class WarDeploymentIT {
         AgentInfo agent = admin.listAgents().stream().filter(a -> a.getName().equals("local-kvm")).findFirst().orElseThrow();
         assertEquals(base + "/agent", agent.getEndpointURL());
         assertEquals(AgentHealth.UP, agent.getHealth());
+        RawSoap.Reply health = new RawSoap().get(URI.create(base + "/health"));
+        assertEquals(200, health.status(), health.body());
+        assertTrue(health.body().contains("\"status\":\"UP\"") && health.body().contains("\"agentsUp\":1"), health.body());
         NotAuthorizedFault wrong = assertThrows(NotAuthorizedFault.class, () -> SoapClients.port(new SiteService(),
                 SiteAdministration.class, URI.create(base + "/site/SiteAdministration"), ADMIN, "not-the-password",
                 Duration.ofSeconds(10)).listAgents());
