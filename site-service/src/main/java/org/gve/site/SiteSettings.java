@@ -11,7 +11,7 @@ import java.time.Duration;
  *
  * @param siteName           how this site names itself to agents
  * @param database           where the User Information DB lives
- * @param nodeName           this process's name in job rows (several nodes may share one database)
+ * @param nodeName           this process's name in job rows (one node per database: see the README)
  * @param jobWorkers         how many jobs run at once
  * @param jobPoll            how often the dispatcher looks for work it was not woken for
  * @param agentCallTimeout   connect and request timeout of calls to agents
