@@ -58,7 +58,7 @@ public final class AgentApplication implements AutoCloseable {
                 settings.agent().installServiceBoot(), Duration.ofMillis(500), new SecureRandom());
         this.service = new AgentService(driver, registry, settings.agent(), clock, installServices);
         GuestOperations guest = new GuestOperations(service, driver, registry, installServices);
-        this.port = new AgentPortImpl(service, guest, settings.agent().agentName());
+        this.port = new AgentPortImpl(service, guest, settings.agent().agentName(), settings.spoolDirectory());
         this.background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gve-agent-registry-sync");
             t.setDaemon(true);

@@ -19,10 +19,12 @@ import java.util.Map;
  * @param secretsKeyFile key that seals the InstallService secrets the registry stores (made, mode 0600, when
  *                       missing); null: a key that lives only as long as the process, allowed only for an
  *                       in-memory registry (tests)
+ * @param spoolDirectory where guest files wait while they are sent on to the site (null: the JVM's
+ *                       temporary directory)
  */
 public record AgentApplicationSettings(AgentSettings agent, DriverSettings driver, String registryJdbc,
                                        Map<String, String> sites, Duration registrySync, Duration guestTimeout,
-                                       Path secretsKeyFile) {
+                                       Path secretsKeyFile, Path spoolDirectory) {
     public AgentApplicationSettings {
         sites = Map.copyOf(sites);
         if (secretsKeyFile == null && !registryJdbc.startsWith("jdbc:h2:mem:")) {
@@ -34,6 +36,13 @@ public record AgentApplicationSettings(AgentSettings agent, DriverSettings drive
     /** With an in-memory registry, whose secrets are sealed under a key that lives as long as the process. */
     public AgentApplicationSettings(AgentSettings agent, DriverSettings driver, String registryJdbc,
                                     Map<String, String> sites, Duration registrySync, Duration guestTimeout) {
-        this(agent, driver, registryJdbc, sites, registrySync, guestTimeout, null);
+        this(agent, driver, registryJdbc, sites, registrySync, guestTimeout, null, null);
+    }
+
+    /** Downloads spooled in the JVM's temporary directory. */
+    public AgentApplicationSettings(AgentSettings agent, DriverSettings driver, String registryJdbc,
+                                    Map<String, String> sites, Duration registrySync, Duration guestTimeout,
+                                    Path secretsKeyFile) {
+        this(agent, driver, registryJdbc, sites, registrySync, guestTimeout, secretsKeyFile, null);
     }
 }

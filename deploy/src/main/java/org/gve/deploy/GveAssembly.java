@@ -52,7 +52,7 @@ public final class GveAssembly implements AutoCloseable {
         this.config = config;
         Files.createDirectories(config.dataDirectory());
         Files.createDirectories(Path.of(config.string(AGENT_IMAGE_DIR)));
-        this.spool = Spools.fresh(config.dataDirectory().resolve("spool"));
+        this.spool = Spools.fresh(Settings.spool(config));
         this.siteSettings = Settings.site(config);
         this.site = new SiteApplication(siteSettings, clock);
         try {

@@ -34,7 +34,7 @@ final class Settings {
                 c.string(SITE_AGENT_TRUSTSTORE).isBlank() ? c.string(TLS_PASSWORD) : c.string(SITE_AGENT_TRUSTSTORE_PASSWORD),
                 new AddressThrottleSettings(c.integer(LOGIN_MAX_FAILURES), c.seconds(LOGIN_WINDOW),
                         c.seconds(LOGIN_LOCKOUT), c.integer(LOGIN_MAX_ADDRESSES)),
-                Duration.ofDays(c.zeroOrMore(SITE_JOB_RETENTION)));
+                Duration.ofDays(c.zeroOrMore(SITE_JOB_RETENTION)), spool(c));
     }
 
     /** The configured agent truststore, else the server's own keystore when it serves HTTPS (the all-in-one's agent is there). */
@@ -51,7 +51,12 @@ final class Settings {
                 Path.of(c.string(AGENT_IMAGE_DIR)), Duration.ofMillis(c.number(AGENT_TASK_POLL)),
                 c.seconds(AGENT_TASK_TIMEOUT), c.agentOptions());
         return new AgentApplicationSettings(agent, driver, c.string(AGENT_REGISTRY_URL), Map.of(siteName, siteSecret),
-                c.seconds(AGENT_SYNC), Duration.ofSeconds(120), Path.of(c.string(AGENT_SECRETS_KEY)));
+                c.seconds(AGENT_SYNC), Duration.ofSeconds(120), Path.of(c.string(AGENT_SECRETS_KEY)), spool(c));
+    }
+
+    /** {data}/spool: request attachments and downloads in transit (GveAssembly empties it at start). */
+    static Path spool(Configuration c) {
+        return c.dataDirectory().resolve("spool");
     }
 
     private static String blankToNull(String s) {

@@ -124,7 +124,8 @@ public final class SiteApplication implements AutoCloseable {
         this.leases = new LeaseEnforcer(sessions, jobs, clock);
         this.reconciler = new Reconciler(sessions, agents, clock);
         this.requestPort = new VirtualMachineRequestPortImpl(requests, validator);
-        this.managementPort = new VirtualMachineManagementPortImpl(management, new GuestFiles(agents, vms), accounting);
+        this.managementPort = new VirtualMachineManagementPortImpl(management, new GuestFiles(agents, vms), accounting,
+                settings.spoolDirectory());
         this.jobPort = new JobStateQueryPortImpl(jobs);
         this.adminPort = new SiteAdministrationPortImpl(agents, users, vms, management);
         this.usernameTokens = new UsernameTokenHandler(users::authenticate);

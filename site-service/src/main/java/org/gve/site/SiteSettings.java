@@ -33,6 +33,8 @@ import java.time.Duration;
  * @param agentTruststorePassword its password
  * @param loginThrottle      when failed logins pause further logins from the same client address
  * @param jobRetention       how long finished jobs (state and results) are kept; zero: for ever
+ * @param spoolDirectory     where file downloads wait while they are sent on to the client (null: the
+ *                           JVM's temporary directory)
  */
 public record SiteSettings(String siteName, DatabaseSettings database, String nodeName, int jobWorkers,
                            Duration jobPoll, Duration agentCallTimeout, Duration agentHealthPoll,
@@ -40,5 +42,5 @@ public record SiteSettings(String siteName, DatabaseSettings database, String no
                            int maxVcpus, long maxMemoryMiB, int passwordIterations, java.nio.file.Path secretsKeyFile,
                            Duration reconcileInterval, java.nio.file.Path agentTruststore,
                            String agentTruststorePassword, AddressThrottleSettings loginThrottle,
-                           Duration jobRetention) {
+                           Duration jobRetention, java.nio.file.Path spoolDirectory) {
 }

@@ -51,13 +51,16 @@ public class AgentPortImpl implements Agent {
     private final AgentService agent;
     private final GuestOperations guest;
     private final String agentName;
+    private final java.nio.file.Path spoolDirectory;
     @Resource
     private WebServiceContext context;
 
-    public AgentPortImpl(AgentService agent, GuestOperations guest, String agentName) {
+    /** @param spoolDirectory where guest files wait while they are sent on to the site (null: the JVM's temporary directory) */
+    public AgentPortImpl(AgentService agent, GuestOperations guest, String agentName, java.nio.file.Path spoolDirectory) {
         this.agent = agent;
         this.guest = guest;
         this.agentName = agentName;
+        this.spoolDirectory = spoolDirectory;
     }
 
     @Override
@@ -255,7 +258,7 @@ public class AgentPortImpl implements Agent {
             throws GuestFault, HypervisorFault, InvalidArgumentFault, InvalidStateFault, NotAuthorizedFault,
             NotFoundFault, UnsupportedOperationFault {
         guardGuest(() -> {
-            Spool spool = GuestTranslations.spool();
+            Spool spool = GuestTranslations.spool(spoolDirectory);
             try {
                 file.value = GuestTranslations.fileInfo(guest.get(SiteGate.site(context, site), id, path, spool.sink()));
             } catch (RuntimeException e) {

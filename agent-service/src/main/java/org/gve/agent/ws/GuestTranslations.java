@@ -68,9 +68,9 @@ final class GuestTranslations {
         }
     }
 
-    static Spool spool() {
+    static Spool spool(java.nio.file.Path dir) {
         try {
-            return new Spool();
+            return new Spool(dir);
         } catch (IOException e) {
             throw new AgentException(AgentFault.HYPERVISOR, "SPOOL_FAILED", "cannot spool the guest file: " + e.getMessage());
         }

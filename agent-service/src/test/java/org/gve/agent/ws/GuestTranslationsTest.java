@@ -107,11 +107,22 @@ class GuestTranslationsTest {
 
     @Test
     void aSpoolHandsOverWhatWasWrittenAndRemovesItsFileAfterReading() throws Exception {
-        Spool spool = GuestTranslations.spool();
-        spool.sink().write("spooled".getBytes(StandardCharsets.UTF_8));
-        DataHandler handed = GuestTranslations.handOver(spool);
-        try (InputStream in = handed.getInputStream()) {
-            assertEquals("spooled", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("gve-spool-test");
+        try {
+            Spool spool = GuestTranslations.spool(dir);
+            spool.sink().write("spooled".getBytes(StandardCharsets.UTF_8));
+            DataHandler handed = GuestTranslations.handOver(spool);
+            try (var files = java.nio.file.Files.list(dir)) {
+                assertEquals(1, files.count(), "the download waits in the spool directory");
+            }
+            try (InputStream in = handed.getInputStream()) {
+                assertEquals("spooled", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            try (var files = java.nio.file.Files.list(dir)) {
+                assertEquals(0, files.count(), "and is gone once read");
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(dir);
         }
     }
 

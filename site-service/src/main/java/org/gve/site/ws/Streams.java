@@ -23,9 +23,9 @@ final class Streams {
         }
     }
 
-    static Spool spool() {
+    static Spool spool(java.nio.file.Path dir) {
         try {
-            return new Spool();
+            return new Spool(dir);
         } catch (IOException e) {
             throw new SiteException(SiteFault.INVALID_STATE, "SPOOL_FAILED", "cannot spool the file: " + e.getMessage());
         }

@@ -45,13 +45,17 @@ public class VirtualMachineManagementPortImpl implements VirtualMachineManagemen
     private final VmManagementService vms;
     private final GuestFiles files;
     private final Accounting accounting;
+    private final java.nio.file.Path spoolDirectory;
     @Resource
     private WebServiceContext context;
 
-    public VirtualMachineManagementPortImpl(VmManagementService vms, GuestFiles files, Accounting accounting) {
+    /** @param spoolDirectory where downloads wait while they are sent on (null: the JVM's temporary directory) */
+    public VirtualMachineManagementPortImpl(VmManagementService vms, GuestFiles files, Accounting accounting,
+                                            java.nio.file.Path spoolDirectory) {
         this.vms = vms;
         this.files = files;
         this.accounting = accounting;
+        this.spoolDirectory = spoolDirectory;
     }
 
     @Override
@@ -148,7 +152,7 @@ public class VirtualMachineManagementPortImpl implements VirtualMachineManagemen
             throws AgentUnavailableFault, InvalidArgumentFault, InvalidStateFault, LeaseExpiredFault,
             NotAuthorizedFault, NotFoundFault, UnsupportedOperationFault {
         Guards.manage(() -> {
-            Spool spool = Streams.spool();
+            Spool spool = Streams.spool(spoolDirectory);
             try {
                 file.value = SiteTranslations.fileInfo(files.copyFrom(Callers.of(context), id, path, spool.sink()));
             } catch (RuntimeException e) {

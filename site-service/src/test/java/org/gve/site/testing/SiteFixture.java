@@ -56,7 +56,7 @@ public final class SiteFixture implements AutoCloseable {
                 Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1),
                 new Quota(4, 8, 8192, 102400, 86400), 1, 512, 64, 262144, 1000, SECRETS_KEY,
                 Duration.ofHours(1), null, null, AddressThrottleSettings.DEFAULTS,
-                Duration.ofDays(30));
+                Duration.ofDays(30), null);
         return new SiteApplication(settings, clock, (name, endpoint, user, secret) ->
                 agents.computeIfAbsent(name, n -> {
                     FakeAgent unknown = new FakeAgent(n, "KVM", 0, 0);

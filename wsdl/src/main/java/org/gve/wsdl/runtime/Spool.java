@@ -18,8 +18,14 @@ public final class Spool {
     private final Path file;
     private final OutputStream sink;
 
+    /** A spool file in the JVM's temporary directory. */
     public Spool() throws IOException {
-        this.file = Files.createTempFile("gve-spool", ".bin");
+        this(null);
+    }
+
+    /** A spool file in {@code dir} (null: the JVM's temporary directory). */
+    public Spool(Path dir) throws IOException {
+        this.file = dir == null ? Files.createTempFile("gve-spool", ".bin") : Files.createTempFile(dir, "gve-spool", ".bin");
         this.sink = Files.newOutputStream(file);
     }
 
