@@ -46,7 +46,15 @@ public final class GveAssembly implements AutoCloseable {
     private final AgentApplication agent;
     private final String agentSecret;
     private final String generatedAdminPassword;
+    /** A transfer file not written for this long belongs to an upload that was cut off. */
+    private static final java.time.Duration SPOOL_FILE_AGE = java.time.Duration.ofHours(6);
     private final Path spool;
+    private final java.util.concurrent.ScheduledExecutorService janitor =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "gve-spool-sweep");
+                t.setDaemon(true);
+                return t;
+            });
 
     public GveAssembly(Configuration config, Clock clock) throws IOException {
         this.config = config;
@@ -65,6 +73,10 @@ public final class GveAssembly implements AutoCloseable {
             site.close();
             throw e;
         }
+    }
+
+    private long maxUpload() {
+        return config.positiveNumber(MAX_UPLOAD) * 1024 * 1024;
     }
 
     /** What {@code GET /gve/health} answers: the site's health as JSON; 200 only while it can serve requests. */
@@ -86,11 +98,11 @@ public final class GveAssembly implements AutoCloseable {
                 siteEndpoint("JobStateQuery", site.jobPort()),
                 siteEndpoint("SiteAdministration", site.adminPort())),
                 (user, password, from) -> siteLogin(site.authenticate(user, password, from)),
-                site::isStarted, spool));
+                site::isStarted, spool, maxUpload()));
         if (agent != null) {
             mounts.add(new Mount("/agent", List.of(new SoapEndpoint("/agent", agent.port(), "org/gve/wsdl/AgentService.wsdl",
                     new QName(AGENT_NS, "AgentService"), new QName(AGENT_NS, "AgentPort"))),
-                    Authenticator.checking(agent::authenticateSite, "SITE"), () -> true, spool));
+                    Authenticator.checking(agent::authenticateSite, "SITE"), () -> true, spool, maxUpload()));
         }
         return List.copyOf(mounts);
     }
@@ -106,6 +118,8 @@ public final class GveAssembly implements AutoCloseable {
                     siteSettings.siteName(), agentSecret);
         }
         site.start();
+        janitor.scheduleWithFixedDelay(() -> Spools.sweep(spool, SPOOL_FILE_AGE, java.time.Instant.now()),
+                1, 1, java.util.concurrent.TimeUnit.HOURS);
     }
 
     /** The administrator password generated at this start, if one was. */
@@ -157,6 +171,7 @@ public final class GveAssembly implements AutoCloseable {
 
     @Override
     public void close() {
+        janitor.shutdownNow();
         site.close();
         if (agent != null) agent.close();
     }

@@ -10,6 +10,7 @@ public final class ConfigKeys {
     public static final ConfigKey TLS_KEYSTORE = new ConfigKey("gve.tls.keystore", "", "PKCS12 keystore: when set, serve HTTPS instead of HTTP");
     public static final ConfigKey TLS_PASSWORD = new ConfigKey("gve.tls.keystore-password", "", "password of that keystore");
     public static final ConfigKey PUBLIC_URL = new ConfigKey("gve.public-url", "http://127.0.0.1:8080/gve", "WAR in a standalone Tomcat: the base URL it is reached at (Tomcat's host, port, context path); the local agent registers as <this>/agent");
+    public static final ConfigKey MAX_UPLOAD = new ConfigKey("gve.max-upload-mib", "4096", "largest MTOM request (a file copied into a VM) the site and agent accept; larger ones are refused while they arrive");
     public static final ConfigKey SITE_NAME = new ConfigKey("gve.site.name", "site", "how this site names itself to agents");
     public static final ConfigKey SITE_DB_URL = new ConfigKey("gve.site.db.url", "jdbc:h2:file:{data}/site", "JDBC URL of the User Information DB (H2 file, or jdbc:postgresql://host/db)");
     public static final ConfigKey SITE_DB_USER = new ConfigKey("gve.site.db.user", "sa", "database user");
@@ -57,7 +58,7 @@ public final class ConfigKeys {
     public static final ConfigKey AGENT_INSTALL_SERVICE_BOOT = new ConfigKey("gve.agent.install-service-boot-seconds", "90", "how long a booting VM's InstallService may take to answer before its start fails (keep it below gve.site.agent-timeout-seconds)");
 
     public static final List<ConfigKey> ALL = List.of(PORT, BIND, DATA_DIR, TLS_KEYSTORE, TLS_PASSWORD, PUBLIC_URL,
-            SITE_NAME, SITE_DB_URL, SITE_DB_USER, SITE_DB_PASSWORD, SITE_NODE, SITE_WORKERS, SITE_AGENT_TIMEOUT, SITE_HEALTH_POLL,
+            MAX_UPLOAD, SITE_NAME, SITE_DB_URL, SITE_DB_USER, SITE_DB_PASSWORD, SITE_NODE, SITE_WORKERS, SITE_AGENT_TIMEOUT, SITE_HEALTH_POLL,
             SITE_RECONCILE, SITE_JOB_RETENTION, SITE_LEASE_CHECK, SITE_DEFAULT_LEASE, QUOTA_VMS, QUOTA_VCPUS, QUOTA_MEMORY, QUOTA_DISK, QUOTA_LEASE, PROFILE_VCPUS,
             PROFILE_MEMORY, PROFILE_MAX_VCPUS, PROFILE_MAX_MEMORY, SITE_SECRETS_KEY, SITE_AGENT_TRUSTSTORE,
             SITE_AGENT_TRUSTSTORE_PASSWORD, PASSWORD_ITERATIONS, LOGIN_MAX_FAILURES, LOGIN_WINDOW,

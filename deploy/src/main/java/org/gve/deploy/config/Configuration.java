@@ -102,6 +102,13 @@ public final class Configuration {
         return Duration.ofSeconds(seconds);
     }
 
+    /** A size or count that must be positive. */
+    public long positiveNumber(ConfigKey key) {
+        long value = number(key);
+        if (value < 1) throw new IllegalArgumentException(key.name() + " must be a positive number, got " + value);
+        return value;
+    }
+
     /** A count that may be zero (meaning "off" or "for ever", as the key says), never negative. */
     public long zeroOrMore(ConfigKey key) {
         long value = number(key);

@@ -101,7 +101,7 @@ public final class GveWebApp implements ServletContextListener {
     }
 
     private static void mount(ServletContext context, Mount mount) {
-        ServletRegistration.Dynamic servlet = context.addServlet(mount.name() + "-soap", new SoapServlet(mount.endpoints(), mount.ready(), mount.spool()));
+        ServletRegistration.Dynamic servlet = context.addServlet(mount.name() + "-soap", new SoapServlet(mount.endpoints(), mount.ready(), mount.spool(), mount.maxUploadBytes()));
         servlet.setLoadOnStartup(1);
         Set<String> taken = servlet.addMapping(mount.urlPattern());
         if (!taken.isEmpty()) throw new IllegalStateException("another servlet is already mapped to " + taken);

@@ -62,7 +62,7 @@ public final class GveServer implements AutoCloseable {
         String prefix = mount.prefix();
         String name = mount.name();
         Authenticator authenticator = mount.authenticator();
-        Tomcat.addServlet(context, name + "-soap", new SoapServlet(mount.endpoints(), mount.ready(), mount.spool())).setLoadOnStartup(1);
+        Tomcat.addServlet(context, name + "-soap", new SoapServlet(mount.endpoints(), mount.ready(), mount.spool(), mount.maxUploadBytes())).setLoadOnStartup(1);
         context.addServletMappingDecoded(prefix + "/*", name + "-soap");
         FilterDef filter = new FilterDef();
         filter.setFilterName(name + "-auth");

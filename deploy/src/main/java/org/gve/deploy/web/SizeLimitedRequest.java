@@ -9,31 +9,36 @@ import java.io.IOException;
 
 /**
  * A request whose body may not exceed a limit: reading past it fails, so a chunked request without
- * a Content-Length cannot make the service hold an unbounded document in memory.
+ * a Content-Length cannot make the service hold an unbounded document in memory, or fill its disk.
  */
 final class SizeLimitedRequest extends HttpServletRequestWrapper {
     private final long limit;
+    private final String tooLarge;
     private ServletInputStream limited;
 
-    SizeLimitedRequest(HttpServletRequest request, long limit) {
+    /** @param tooLarge the message of the failure when the body passes {@code limit} bytes */
+    SizeLimitedRequest(HttpServletRequest request, long limit, String tooLarge) {
         super(request);
         this.limit = limit;
+        this.tooLarge = tooLarge;
     }
 
     @Override
     public ServletInputStream getInputStream() throws IOException {
-        if (limited == null) limited = new Limited(super.getInputStream(), limit);
+        if (limited == null) limited = new Limited(super.getInputStream(), limit, tooLarge);
         return limited;
     }
 
     private static final class Limited extends ServletInputStream {
         private final ServletInputStream in;
         private final long limit;
+        private final String tooLarge;
         private long read;
 
-        Limited(ServletInputStream in, long limit) {
+        Limited(ServletInputStream in, long limit, String tooLarge) {
             this.in = in;
             this.limit = limit;
+            this.tooLarge = tooLarge;
         }
 
         @Override
@@ -52,10 +57,7 @@ final class SizeLimitedRequest extends HttpServletRequestWrapper {
 
         private void count(int n) throws IOException {
             read += n;
-            if (read > limit) {
-                throw new IOException("the request is larger than " + limit / (1024 * 1024)
-                        + " MiB; send file content as MTOM attachments");
-            }
+            if (read > limit) throw new IOException(tooLarge);
         }
 
         @Override

@@ -38,19 +38,22 @@ public final class SoapServlet extends HttpServlet {
 
     private final transient BooleanSupplier ready;
     private final transient Path spool;
+    private final long maxUploadBytes;
 
     public SoapServlet(List<SoapEndpoint> endpoints) {
-        this(endpoints, () -> true, null);
+        this(endpoints, () -> true, null, Mount.DEFAULT_MAX_UPLOAD_BYTES);
     }
 
     /**
      * @param ready false while the service behind the endpoints is still starting (calls get 503 and a fault)
      * @param spool where large request attachments spill (null: the JVM's temporary directory)
+     * @param maxUploadBytes the largest MTOM request (attachments included) accepted
      */
-    public SoapServlet(List<SoapEndpoint> endpoints, BooleanSupplier ready, Path spool) {
+    public SoapServlet(List<SoapEndpoint> endpoints, BooleanSupplier ready, Path spool, long maxUploadBytes) {
         this.endpoints = List.copyOf(endpoints);
         this.ready = ready;
         this.spool = spool;
+        this.maxUploadBytes = maxUploadBytes;
     }
 
     @Override
@@ -115,13 +118,15 @@ public final class SoapServlet extends HttpServlet {
         }
         String type = req.getContentType();
         boolean multipart = type != null && type.regionMatches(true, 0, "multipart/", 0, 10);
-        if (!multipart && req.getContentLengthLong() > MAX_PLAIN_REQUEST_BYTES) {
-            refuse(resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "S:Client", "the request is larger than "
-                    + MAX_PLAIN_REQUEST_BYTES / (1024 * 1024) + " MiB; send file content as MTOM attachments");
+        long limit = multipart ? maxUploadBytes : MAX_PLAIN_REQUEST_BYTES;
+        String tooLarge = multipart
+                ? "the upload is larger than " + limit / (1024 * 1024) + " MiB, the largest this service accepts"
+                : "the request is larger than " + limit / (1024 * 1024) + " MiB; send file content as MTOM attachments";
+        if (req.getContentLengthLong() > limit) {
+            refuse(resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "S:Client", tooLarge);
             return;
         }
-        delegate.doPost(multipart ? req : new SizeLimitedRequest(req, MAX_PLAIN_REQUEST_BYTES), resp,
-                getServletContext());
+        delegate.doPost(new SizeLimitedRequest(req, limit, tooLarge), resp, getServletContext());
     }
 
     private static void refuse(HttpServletResponse resp, int status, String faultCode, String message)

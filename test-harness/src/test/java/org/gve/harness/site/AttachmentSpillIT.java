@@ -17,6 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -24,6 +27,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Uploads leave no temporary files behind on the server: the site and the agent validate each request
@@ -39,7 +43,7 @@ class AttachmentSpillIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new GveTestServer(Map.of());
+        server = new GveTestServer(Map.of("gve.max-upload-mib", "8"));
         server.addUser("alice", "alice-password");
         VirtualMachineRequest requests = server.requests("alice", "alice-password");
         VirtualMachineProfile profile = new VirtualMachineProfile();
@@ -70,5 +74,29 @@ class AttachmentSpillIT {
             assertEquals("NO_GUEST_CHANNEL", refused.getFaultInfo().getCode(), refused.getFaultInfo().getMessage());
         }
         assertEquals(Set.of(), spills.leftSince(before));
+    }
+
+    @Test
+    void anUploadPastTheLimitIsRefusedAndTheServiceGoesOn() throws Exception {
+        // announced: refused before a byte of it is read, with a fault saying why
+        HttpResponse<String> announced = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        server.endpoint("/site/VirtualMachineManagement"))
+                .header("Content-Type", "multipart/related; type=\"application/xop+xml\"; boundary=b; start-info=\"text/xml\"")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("alice:alice-password".getBytes()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[9 * 1024 * 1024])).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, announced.statusCode());
+        assertTrue(announced.body().contains("the upload is larger than 8 MiB, the largest this service accepts"),
+                announced.body());
+
+        // streamed (chunked, as Metro sends attachments): refused once the limit is passed, whichever way the
+        // client then learns it (the fault, or the connection closed while it still sends)
+        byte[] tooLarge = new byte[9 * 1024 * 1024];
+        assertThrows(jakarta.xml.ws.WebServiceException.class, () -> alice.copyFileToVirtualMachine(vmId,
+                "/tmp/huge.bin", "0644", new DataHandler(new StreamDataSource(new ByteArrayInputStream(tooLarge)))));
+
+        InvalidStateFault next = assertThrows(InvalidStateFault.class, () -> alice.copyFileToVirtualMachine(vmId,
+                "/tmp/small.bin", "0644", new DataHandler(new StreamDataSource(new ByteArrayInputStream(new byte[1024])))));
+        assertEquals("NO_GUEST_CHANNEL", next.getFaultInfo().getCode(), "the service goes on serving");
     }
 }
