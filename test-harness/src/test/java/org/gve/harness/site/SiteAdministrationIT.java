@@ -4,6 +4,7 @@ import org.gve.agent.spi.HypervisorKind;
 import org.gve.glue.HypervisorType;
 import org.gve.glue.VirtualMachine;
 import org.gve.glue.VirtualMachineProfile;
+import org.gve.glue.VirtualMachineState;
 import org.gve.wsdl.runtime.XmlTimes;
 import org.gve.wsdl.site.AgentHealth;
 import org.gve.wsdl.site.AgentInfo;
@@ -172,6 +173,42 @@ class SiteAdministrationIT {
         AgentInfo ghost = admin.registerAgent("ghost", "http://127.0.0.1:9/gve/agent", HypervisorType.KVM, "site", "x");
         assertEquals(AgentHealth.DOWN, ghost.getHealth(), "an unreachable agent is kept, DOWN");
         admin.unregisterAgent("ghost", null);
+    }
+
+    @Test
+    void anAgentGoneForGoodIsAbandonedAndItsVmsBecomeLost() throws Exception {
+        server.addUser("ivan", "ivan-password");
+        VirtualMachineProfile xen = new VirtualMachineProfile();
+        xen.setHypervisorType(HypervisorType.XEN);
+        xen.setMemoryMiB(256L);
+        String vm;
+        try (AgentHost doomed = new AgentHost("doomed-xen", HypervisorKind.XEN, 8192, "site", Clock.systemUTC())) {
+            admin.registerAgent("doomed-xen", doomed.url(), HypervisorType.XEN, "site", AgentHost.SECRET);
+            JobState done = SiteServer.await(server.jobs("ivan", "ivan-password"),
+                    server.requests("ivan", "ivan-password").requestVirtualMachine(xen, null, null, null).getJobID());
+            assertEquals(JobStatus.SUCCEEDED, done.getStatus(), () -> done.getFault().getMessage());
+            vm = done.getVirtualMachineID();
+            assertEquals("AGENT_UP", code(InvalidStateFault.class, () -> admin.unregisterAgent("doomed-xen", true)),
+                    "an agent that answers is not abandoned");
+            doomed.kill();
+        }
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (admin.listAgents().stream().noneMatch(a -> a.getName().equals("doomed-xen") && a.getHealth() == AgentHealth.DOWN)) {
+            assertTrue(Instant.now().isBefore(deadline), "the health poll finds the agent DOWN");
+            Thread.sleep(200);
+        }
+        assertEquals("AGENT_IN_USE", code(InvalidStateFault.class, () -> admin.unregisterAgent("doomed-xen", null)));
+
+        admin.unregisterAgent("doomed-xen", true);
+
+        assertEquals(List.of("local-kvm"), admin.listAgents().stream().map(AgentInfo::getName).toList());
+        VirtualMachine lost = server.management("ivan", "ivan-password").describeVirtualMachine(vm);
+        assertEquals(VirtualMachineState.LOST, lost.getState());
+        assertEquals("VM_LOST", code(InvalidStateFault.class,
+                () -> server.management("ivan", "ivan-password").startVirtualMachine(vm)));
+        JobState released = SiteServer.await(server.jobs("ivan", "ivan-password"),
+                server.management("ivan", "ivan-password").releaseVirtualMachine(vm).getJobID());
+        assertEquals(JobStatus.SUCCEEDED, released.getStatus());
     }
 
     @Test
