@@ -38,18 +38,50 @@ public final class SecretBox {
     /** The box whose key is in {@code file}; a new random key is written there when the file is missing. */
     public static SecretBox fromKeyFile(Path file) {
         try {
-            if (!Files.exists(file)) {
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
-            }
+            if (!Files.exists(file)) writeNewKey(file);
+            refuseIfOthersCanRead(file);
             byte[] key = decodeKey(file);
             if (key.length != 32) throw new IllegalStateException("the secrets key in " + file + " is not 32 bytes");
             return new SecretBox(key, "the key in " + file.toAbsolutePath() + " (was that file changed or lost?)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the secrets key " + file, e);
+        }
+    }
+
+    /**
+     * Writes a new random key beside {@code file} (mode 0600 from the start) and moves it into place
+     * atomically, so a crash never leaves an empty or half-written key file; when another process made
+     * the key meanwhile, its key is kept.
+     */
+    private static void writeNewKey(Path file) throws IOException {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".new",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.writeString(temp, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+            try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            if (!Files.exists(file)) Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** A key file that other users may read is refused: whoever reads it opens every sealed secret. */
+    private static void refuseIfOthersCanRead(Path file) throws IOException {
+        try {
+            var permissions = Files.getPosixFilePermissions(file);
+            if (permissions.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
+                    || permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) {
+                throw new IllegalStateException("the secrets key " + file.toAbsolutePath() + " is readable by other users ("
+                        + PosixFilePermissions.toString(permissions) + "): chmod 600 it");
+            }
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: nothing to check
         }
     }
 

@@ -56,8 +56,22 @@ class SecretBoxTest {
         Path notBase64 = Files.writeString(dir.resolve("garbled.key"), "this is not a key\n");
         Path shortKey = Files.writeString(dir.resolve("short.key"), "AAAA\n");
         for (Path file : new Path[] {notBase64, shortKey}) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> SecretBox.fromKeyFile(file));
             assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         }
+    }
+
+    @Test
+    void aNewKeyFileIsMadeReadableByItsOwnerOnlyAndAKeyOthersCanReadIsRefused(@TempDir Path dir) throws Exception {
+        Path keyFile = dir.resolve("keys").resolve("agent-secrets.key");
+        SecretBox.fromKeyFile(keyFile);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
+        try (var files = Files.list(keyFile.getParent())) {
+            assertEquals(java.util.List.of(keyFile), files.toList(), "no temporary file is left beside it");
+        }
+        Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SecretBox.fromKeyFile(keyFile));
+        assertTrue(e.getMessage().contains("readable by other users") && e.getMessage().contains("chmod 600"), e.getMessage());
     }
 }
