@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,40 +38,39 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KvmOnQemuIT extends HypervisorDriverContract {
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(90);
-    private static final Path GUEST_DIR = Path.of(Optional.ofNullable(System.getenv("GVE_GUEST_DIR"))
-            .orElse("/var/lib/libvirt/images/gve-tiny"));
-    private static final Path SESSION_URI_FILE = Path.of("/var/lib/gve/libvirt-session.uri");
 
-    private QemuFixture fixture;
+    private QemuSandbox sandbox;
+    private String template;
     private Optional<String> sessionUri = Optional.empty();
 
     @BeforeAll
     void makeTheTemplate() {
-        Optional<String> unavailable = QemuFixture.unavailableReason(GUEST_DIR);
+        Optional<String> unavailable = TinyGuest.unavailableReason();
         assumeTrue(unavailable.isEmpty(), () -> "real-QEMU tests skipped: " + unavailable.orElse(""));
-        fixture = new QemuFixture(GUEST_DIR, Path.of("/var/lib/libvirt/images"));
-        sessionUri = sessionUri().filter(QemuFixture::answers);
-        sessionUri.ifPresent(fixture::alsoClean);
+        sandbox = new QemuSandbox();
+        template = sandbox.defineTinyTemplate();
+        sessionUri = LibvirtDaemons.sessionUri();
+        sessionUri.ifPresent(sandbox::alsoClean);
     }
 
     @AfterAll
     void removeEverythingMade() {
-        if (fixture != null) fixture.close();
+        if (sandbox != null) sandbox.close();
     }
 
     @Override
     protected HypervisorDriver openDriver() {
-        return new LibvirtDriverProvider().open(settings(QemuFixture.SYSTEM_URI));
+        return new LibvirtDriverProvider().open(settings(LibvirtDaemons.SYSTEM_URI));
     }
 
     private DriverSettings settings(String uri) {
-        return new DriverSettings(HypervisorKind.KVM, uri, null, null, fixture.logDir(), Duration.ofMillis(100),
+        return new DriverSettings(HypervisorKind.KVM, uri, null, null, sandbox.logs(), Duration.ofMillis(100),
                 Duration.ofSeconds(60), Map.of("disk.permissions", "0666", "migration.unsafe", "true"));
     }
 
     @Override
     protected String templateId() {
-        return fixture.templateName();
+        return template;
     }
 
     @Override
@@ -89,7 +85,8 @@ class KvmOnQemuIT extends HypervisorDriverContract {
 
     @Override
     protected String noMigrationDestinationReason() {
-        return "no session libvirtd answers (" + sessionUri().orElse("no URI in " + SESSION_URI_FILE)
+        return "no session libvirtd answers (" + LibvirtDaemons.configuredSessionUri()
+                .orElse("no URI in " + LibvirtDaemons.SESSION_URI_FILE)
                 + "): run deploy/scripts/setup-libvirt-session.sh";
     }
 
@@ -101,9 +98,10 @@ class KvmOnQemuIT extends HypervisorDriverContract {
     /** The guest printed its marker, and its agent answers. */
     @Override
     protected void awaitGuestUp(VmDescription vm) {
-        Path log = fixture.serialLog(vm.name());
-        assertTrue(BoundedWait.until(BOOT_TIMEOUT, Duration.ofMillis(200), () -> QemuFixture.guestIsUp(log)),
-                () -> vm.name() + " printed no " + QemuFixture.MARKER + " within " + BOOT_TIMEOUT + "; log: " + tail(log));
+        assertTrue(BoundedWait.until(BOOT_TIMEOUT, Duration.ofMillis(200),
+                        () -> sandbox.serialShows(vm.name(), TinyGuest.MARKER)),
+                () -> vm.name() + " printed no " + TinyGuest.MARKER + " within " + BOOT_TIMEOUT + "; log: "
+                        + sandbox.serialTail(vm.name()));
         assertTrue(BoundedWait.until(Duration.ofSeconds(30), Duration.ofMillis(200), () -> agentAnswers(vm.id())),
                 () -> "the guest agent of " + vm.name() + " does not answer");
     }
@@ -146,31 +144,11 @@ class KvmOnQemuIT extends HypervisorDriverContract {
         }
     }
 
-    private static Optional<String> sessionUri() {
-        String property = System.getProperty("gve.it.libvirt.sessionUri");
-        if (property != null && !property.isBlank()) return Optional.of(property.trim());
-        try {
-            return Files.isReadable(SESSION_URI_FILE) ? Optional.of(Files.readString(SESSION_URI_FILE).trim())
-                    .filter(s -> !s.isEmpty()) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
             return 49250;
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            String text = Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "(none)";
-            return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
-        } catch (IOException e) {
-            return "(unreadable: " + e.getMessage() + ")";
         }
     }
 }

@@ -2,6 +2,9 @@ package org.gve.agent.service;
 
 import org.gve.agent.AgentException;
 import org.gve.agent.AgentFault;
+import org.gve.agent.libvirt.LibvirtDaemons;
+import org.gve.agent.libvirt.QemuSandbox;
+import org.gve.agent.libvirt.TinyGuest;
 import org.gve.agent.registry.GuestAccess;
 import org.gve.agent.spi.GuestCommand;
 import org.gve.agent.spi.GuestCommandResult;
@@ -45,30 +48,31 @@ class AgentServiceOnQemuIT {
     private static final String SITE_A = "site-a";
     private static final String SITE_B = "site-b";
     private static final Duration BOOT = Duration.ofSeconds(90);
-    private QemuHost host;
+    private QemuSandbox sandbox;
+    private String template;
     private AgentUnderTest agent;
 
     @BeforeAll
     void open() {
-        Optional<String> unavailable = QemuHost.unavailable();
+        Optional<String> unavailable = TinyGuest.unavailableReason();
         assumeTrue(unavailable.isEmpty(), () -> "real-QEMU agent tests skipped: " + unavailable.orElse(""));
-        host = new QemuHost();
-        agent = new AgentUnderTest(QemuHost.URI, host.logs(), Map.of("disk.permissions", "0666"), Clock.systemUTC(),
+        sandbox = new QemuSandbox();
+        template = sandbox.defineTinyTemplate();
+        agent = new AgentUnderTest(LibvirtDaemons.SYSTEM_URI, sandbox.logs(), Map.of("disk.permissions", "0666"), Clock.systemUTC(),
                 Duration.ofSeconds(30));
     }
 
     @AfterAll
     void close() {
         if (agent != null) agent.close();
-        if (host != null) host.close();
+        if (sandbox != null) sandbox.close();
     }
 
     @Test
     void domainsDefinedAndUndefinedWithVirshAreNoticed() throws Exception {
-        String name = host.prefix() + "-by-hand";
-        Path xml = host.base().resolve(name + ".xml");
-        Path disk = host.base().resolve("pool").resolve(host.prefix() + "-template.qcow2");
-        Files.writeString(xml, host.domainXml(name, false, disk));
+        String name = sandbox.prefix() + "-by-hand";
+        Path xml = sandbox.root().resolve(name + ".xml");
+        Files.writeString(xml, sandbox.tinyGuest(name, false).toXml());
         virsh("define", xml.toString());
         String id = virsh("domuuid", name).trim();
 
@@ -85,12 +89,12 @@ class AgentServiceOnQemuIT {
 
     @Test
     void withoutAnInstallServiceTheQemuGuestAgentCarriesCommandsAndFiles() throws Exception {
-        AgentVm vm = agent.service.create(SITE_A, new NewVm(host.prefix() + "-qga", host.templateName(), null, null,
+        AgentVm vm = agent.service.create(SITE_A, new NewVm(sandbox.prefix() + "-qga", template, null, null,
                 1, 128L, null));
         String id = vm.vm().id();
         assertFalse(vm.holding().guest().present(), "the tiny template runs no InstallService");
         agent.service.power(SITE_A, id, PowerAction.START);
-        assertTrue(waitFor(() -> host.guestIsUp(vm.vm().name())), "the guest booted");
+        assertTrue(waitFor(() -> sandbox.serialShows(vm.vm().name(), TinyGuest.MARKER)), "the guest booted");
         assertTrue(waitFor(() -> agentAnswers(id)), "its QEMU guest agent answers");
 
         GuestCommandResult result = agent.guest.run(SITE_A, id, new GuestCommand(
@@ -145,7 +149,7 @@ class AgentServiceOnQemuIT {
     }
 
     private static String virsh(String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("virsh", "-q", "-c", QemuHost.URI));
+        List<String> command = new java.util.ArrayList<>(List.of("virsh", "-q", "-c", LibvirtDaemons.SYSTEM_URI));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,5 +1,7 @@
 package org.gve.harness.bench;
 
+import org.gve.agent.libvirt.LibvirtDaemons;
+import org.gve.agent.libvirt.QemuSandbox;
 import org.gve.client.AfterMode;
 import org.gve.client.GveClient;
 import org.gve.client.GveClientConfig;
@@ -48,7 +50,7 @@ class RunJobThroughputIT {
     private static final String USER = "grid-user";
     private static final String PASSWORD = "grid-user-pw-1";
     private final int jobs = Integer.getInteger("gve.bench.jobs", 3);
-    private QemuGuests guests;
+    private QemuSandbox guests;
     private GveTestServer server;
     private GveClient client;
     private String vmId;
@@ -61,12 +63,13 @@ class RunJobThroughputIT {
         Path jar = Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
                 .resolve("../install-service/target/gve-install-service.jar").normalize();
         assumeTrue(Files.isReadable(jar), () -> "run-job benchmark skipped: no " + jar);
-        guests = new QemuGuests();
-        String template = guests.defineInstallServiceTemplate(jar.toRealPath());
+        guests = QemuGuests.open();
+        Path credentials = guests.newDirectory("credentials");
+        String template = QemuGuests.defineInstallServiceTemplate(guests, jar.toRealPath());
         server = new GveTestServer(Map.of(
-                "gve.agent.uri", QemuGuests.SYSTEM_URI,
+                "gve.agent.uri", LibvirtDaemons.SYSTEM_URI,
                 "gve.agent.image-dir", guests.logs().toString(),
-                "gve.agent.option.installService.credentialDir", guests.credentials().toString(),
+                "gve.agent.option.installService.credentialDir", credentials.toString(),
                 "gve.agent.install-service-boot-seconds", "120",
                 "gve.site.agent-timeout-seconds", "180"));
         server.addUser(USER, PASSWORD);

@@ -3,6 +3,9 @@ package org.gve.harness.guest;
 import jakarta.activation.DataHandler;
 import jakarta.xml.ws.Holder;
 import org.gve.agent.AgentApplication;
+import org.gve.agent.libvirt.LibvirtDaemons;
+import org.gve.agent.libvirt.QemuSandbox;
+import org.gve.agent.libvirt.TinyGuest;
 import org.gve.agent.registry.GuestAccess;
 import org.gve.agent.registry.Holding;
 import org.gve.glue.HypervisorType;
@@ -76,7 +79,8 @@ class InstallServiceThroughSiteIT {
     private static final Duration GRANT = Duration.ofSeconds(150);
     private static final String DECOY_VM = "00000000-0000-0000-0000-decoy0000001";
 
-    private QemuGuests guests;
+    private QemuSandbox guests;
+    private Path credentials;
     private GveTestServer server;
     private VirtualMachineRequest requests;
     private VirtualMachineManagement alice;
@@ -92,17 +96,18 @@ class InstallServiceThroughSiteIT {
         Path jar = installServiceJar();
         assumeTrue(Files.isReadable(jar), () -> "InstallService end-to-end skipped: no " + jar
                 + " (build it: mvn -pl install-service package)");
-        guests = new QemuGuests();
-        String template = guests.defineInstallServiceTemplate(jar.toRealPath());
-        Files.createDirectories(guests.credentials().resolve(DECOY_VM));
-        Files.writeString(guests.credentials().resolve(DECOY_VM).resolve("install.credential"), "sha256:decoy:00\n");
-        Files.writeString(guests.hostOnly().resolve("host-secret.txt"), "not for guests\n");
+        guests = QemuGuests.open();
+        credentials = guests.newDirectory("credentials");
+        String template = QemuGuests.defineInstallServiceTemplate(guests, jar.toRealPath());
+        Files.createDirectories(credentials.resolve(DECOY_VM));
+        Files.writeString(credentials.resolve(DECOY_VM).resolve("install.credential"), "sha256:decoy:00\n");
+        Files.writeString(guests.root().resolve("host-secret.txt"), "not for guests\n");
         Files.createDirectories(registryFile().getParent());
         server = new GveTestServer(Map.of(
                 "gve.agent.registry.db.url", "jdbc:h2:file:" + registryFile(),
-                "gve.agent.uri", QemuGuests.SYSTEM_URI,
+                "gve.agent.uri", LibvirtDaemons.SYSTEM_URI,
                 "gve.agent.image-dir", guests.logs().toString(),
-                "gve.agent.option.installService.credentialDir", guests.credentials().toString(),
+                "gve.agent.option.installService.credentialDir", credentials.toString(),
                 "gve.agent.install-service-boot-seconds", "120",
                 "gve.site.agent-timeout-seconds", "180"));
         server.addUser(ALICE, PASSWORD);
@@ -178,15 +183,15 @@ class InstallServiceThroughSiteIT {
         assertTrue(Files.exists(registry), "the agent's registry (every VM's sealed secret) is on the host at " + registry);
         Path key = server.dataDirectory().resolve("agent-secrets.key");
         assertTrue(Files.exists(key), "the key that opens the registry's secrets is on the host at " + key);
-        Path decoy = guests.credentials().resolve(DECOY_VM).resolve("install.credential");
-        for (String path : List.of(registry.toString(), key.toString(), decoy.toString(), guests.hostOnly() + "/host-secret.txt",
+        Path decoy = credentials.resolve(DECOY_VM).resolve("install.credential");
+        for (String path : List.of(registry.toString(), key.toString(), decoy.toString(), guests.root() + "/host-secret.txt",
                 "/etc/shadow", "/etc/gve/gve.properties", "/etc/libvirt/qemu.conf")) {
             CommandResult cat = run(alice, vmId, "cat", path);
             assertTrue(cat.getExitCode() != 0 && cat.getStdout().isEmpty(), () -> "the guest read " + path + ": "
                     + cat.getStdout());
         }
-        for (String dir : List.of("/var/lib/libvirt", guests.hostOnly().toString(), guests.logs().toString(),
-                guests.credentials().toString(), decoy.getParent().toString(), "/home", "/var/lib", "/opt")) {
+        for (String dir : List.of("/var/lib/libvirt", guests.root().toString(), guests.logs().toString(),
+                credentials.toString(), decoy.getParent().toString(), "/home", "/var/lib", "/opt")) {
             CommandResult ls = run(alice, vmId, "ls", "-A", dir);
             assertTrue(ls.getExitCode() != 0 && ls.getStdout().isEmpty(), () -> "the guest lists " + dir + ": "
                     + ls.getStdout());
@@ -194,7 +199,7 @@ class InstallServiceThroughSiteIT {
         String agentVmId = server.gve().agent().orElseThrow().registry().holdings().values().stream()
                 .filter(h -> vmName.equals(h.name())).findFirst().orElseThrow().vmId();
         assertEquals("install.credential\n", run(alice, vmId, "ls", "-A", "/gve/credential").getStdout());
-        assertEquals(Files.readString(guests.credentials().resolve(agentVmId).resolve("install.credential")),
+        assertEquals(Files.readString(credentials.resolve(agentVmId).resolve("install.credential")),
                 run(alice, vmId, "cat", "/gve/credential/install.credential").getStdout(), "its own credential only");
         String mounts = run(alice, vmId, "cat", "/proc/mounts").getStdout();
         List<String> shares = mounts.lines().filter(l -> l.split(" ")[2].equals("9p")).toList();
@@ -227,7 +232,7 @@ class InstallServiceThroughSiteIT {
         assertTrue(access.present(), "the agent recorded the guest's endpoint and credential");
         assertTrue(access.endpoint().startsWith("http://127.0.0.1:"), access.endpoint());
         assertTrue(access.secret().length() >= 22, "at least 128 random bits");
-        Path file = guests.credentials().resolve(holding.vmId()).resolve("install.credential");
+        Path file = credentials.resolve(holding.vmId()).resolve("install.credential");
         String line = Files.readString(file).trim();
         assertTrue(line.startsWith("sha256:") && !line.contains(access.secret()), "the guest holds only a hash");
 
@@ -252,7 +257,7 @@ class InstallServiceThroughSiteIT {
         String name = guests.prefix() + "-qga";
         VirtualMachine tiny = request(guests.defineTinyTemplate(), name, 1, 128);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!guests.serialShows(name, QemuGuests.MARKER) && System.nanoTime() < deadline) Thread.sleep(200);
+        while (!guests.serialShows(name, TinyGuest.MARKER) && System.nanoTime() < deadline) Thread.sleep(200);
         CommandResult uname = runWhenReady(tiny.getUniqueID(), deadline, "uname", "-s");
         assertEquals(0, uname.getExitCode(), uname.getStderr());
         assertEquals("Linux\n", uname.getStdout());
@@ -272,7 +277,7 @@ class InstallServiceThroughSiteIT {
                 .findFirst().orElseThrow().vmId();
         release(vmId);
         assertTrue(agent.registry().holding(agentVmId).isEmpty());
-        assertFalse(Files.exists(guests.credentials().resolve(agentVmId)), "the credential went with the VM");
+        assertFalse(Files.exists(credentials.resolve(agentVmId)), "the credential went with the VM");
         assertThrows(Exception.class, () -> run(alice, vmId, "true"));
     }
 
@@ -341,7 +346,7 @@ class InstallServiceThroughSiteIT {
     }
 
     private Path registryFile() {
-        return guests.hostOnly().resolve("agent").resolve("agent-registry");
+        return guests.root().resolve("agent").resolve("agent-registry");
     }
 
     private static Path installServiceJar() {

@@ -1,5 +1,8 @@
 package org.gve.harness.migration;
 
+import org.gve.agent.libvirt.LibvirtDaemons;
+import org.gve.agent.libvirt.QemuSandbox;
+import org.gve.agent.libvirt.TinyGuest;
 import org.gve.agent.registry.Holding;
 import org.gve.agent.service.AgentVm;
 import org.gve.agent.service.VmCriteria;
@@ -48,22 +51,22 @@ class MigrationThroughSiteIT {
     private static final String USER = "carol";
     private static final String PASSWORD = "pw-of-the-test-2";
 
-    private QemuGuests guests;
+    private QemuSandbox guests;
     private AgentOnServer agentA;
     private AgentOnServer agentB;
     private GveTestServer server;
 
     @BeforeEach
     void twoAgentsOnOneSite() throws Exception {
-        Optional<String> unavailable = QemuGuests.tinyGuestUnavailable();
+        Optional<String> unavailable = TinyGuest.unavailableReason();
         assumeTrue(unavailable.isEmpty(), () -> "migration end-to-end skipped: " + unavailable.orElse(""));
-        Optional<String> session = QemuGuests.sessionUri();
+        Optional<String> session = LibvirtDaemons.sessionUri();
         assumeTrue(session.isPresent(), () -> "migration end-to-end skipped: no session libvirtd answers (URI from "
-                + QemuGuests.SESSION_URI_FILE + "): run deploy/scripts/setup-libvirt-session.sh");
-        guests = new QemuGuests();
+                + LibvirtDaemons.SESSION_URI_FILE + "): run deploy/scripts/setup-libvirt-session.sh");
+        guests = QemuGuests.open();
         guests.alsoClean(session.get());
         // on one machine: disks both QEMUs (root and gvemig) can write, no cache-mode proof, a data port for B
-        agentA = new AgentOnServer("kvm-a", QemuGuests.SYSTEM_URI, guests.logs(),
+        agentA = new AgentOnServer("kvm-a", LibvirtDaemons.SYSTEM_URI, guests.logs(),
                 Map.of("disk.permissions", "0666", "migration.unsafe", "true"), SITE);
         agentB = new AgentOnServer("kvm-b", session.get(), guests.logs(),
                 Map.of("disk.permissions", "0666", "migration.unsafe", "true",
@@ -116,8 +119,8 @@ class MigrationThroughSiteIT {
         assertTrue(onA.heldBy(SITE));
 
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!guests.serialShows(name, QemuGuests.MARKER) && System.nanoTime() < deadline) Thread.sleep(200);
-        assertTrue(guests.serialShows(name, QemuGuests.MARKER), () -> "the guest booted: " + guests.serialTail(name));
+        while (!guests.serialShows(name, TinyGuest.MARKER) && System.nanoTime() < deadline) Thread.sleep(200);
+        assertTrue(guests.serialShows(name, TinyGuest.MARKER), () -> "the guest booted: " + guests.serialTail(name));
         double uptimeBefore = uptime(runWhenReady(management, jobs, siteVmId, deadline));
 
         JobState migrated = Jobs.await(jobs, management.migrateVirtualMachine(siteVmId, "kvm-b", null).getJobID(),
