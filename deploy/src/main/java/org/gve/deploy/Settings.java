@@ -24,17 +24,20 @@ final class Settings {
     static SiteSettings site(Configuration c) {
         return new SiteSettings(c.string(SITE_NAME),
                 new DatabaseSettings(c.string(SITE_DB_URL), c.string(SITE_DB_USER), c.string(SITE_DB_PASSWORD), 16),
-                c.string(SITE_NODE), c.integer(SITE_WORKERS), Duration.ofSeconds(2), c.seconds(SITE_AGENT_TIMEOUT),
-                c.seconds(SITE_HEALTH_POLL), c.seconds(SITE_LEASE_CHECK), c.seconds(SITE_DEFAULT_LEASE),
-                new Quota(c.integer(QUOTA_VMS), c.integer(QUOTA_VCPUS), c.number(QUOTA_MEMORY), c.number(QUOTA_DISK),
-                        c.number(QUOTA_LEASE)),
-                c.integer(PROFILE_VCPUS), c.number(PROFILE_MEMORY), c.integer(PROFILE_MAX_VCPUS),
-                c.number(PROFILE_MAX_MEMORY), c.integer(PASSWORD_ITERATIONS), Path.of(c.string(SITE_SECRETS_KEY)),
-                c.seconds(SITE_RECONCILE), agentTruststore(c),
-                c.string(SITE_AGENT_TRUSTSTORE).isBlank() ? c.string(TLS_PASSWORD) : c.string(SITE_AGENT_TRUSTSTORE_PASSWORD),
-                new AddressThrottleSettings(c.integer(LOGIN_MAX_FAILURES), c.seconds(LOGIN_WINDOW),
-                        c.seconds(LOGIN_LOCKOUT), c.integer(LOGIN_MAX_ADDRESSES)),
-                Duration.ofDays(c.zeroOrMore(SITE_JOB_RETENTION)), spool(c));
+                new SiteSettings.Jobs(c.string(SITE_NODE), c.integer(SITE_WORKERS), Duration.ofSeconds(2),
+                        Duration.ofDays(c.zeroOrMore(SITE_JOB_RETENTION))),
+                new SiteSettings.Agents(c.seconds(SITE_AGENT_TIMEOUT), c.seconds(SITE_HEALTH_POLL), c.seconds(SITE_RECONCILE),
+                        agentTruststore(c), c.string(SITE_AGENT_TRUSTSTORE).isBlank() ? c.string(TLS_PASSWORD)
+                                : c.string(SITE_AGENT_TRUSTSTORE_PASSWORD)),
+                new SiteSettings.Grants(c.seconds(SITE_DEFAULT_LEASE), c.seconds(SITE_LEASE_CHECK),
+                        new Quota(c.integer(QUOTA_VMS), c.integer(QUOTA_VCPUS), c.number(QUOTA_MEMORY), c.number(QUOTA_DISK),
+                                c.number(QUOTA_LEASE))),
+                new SiteSettings.Profiles(c.integer(PROFILE_VCPUS), c.number(PROFILE_MEMORY), c.integer(PROFILE_MAX_VCPUS),
+                        c.number(PROFILE_MAX_MEMORY)),
+                new SiteSettings.Security(c.integer(PASSWORD_ITERATIONS), Path.of(c.string(SITE_SECRETS_KEY)),
+                        new AddressThrottleSettings(c.integer(LOGIN_MAX_FAILURES), c.seconds(LOGIN_WINDOW),
+                                c.seconds(LOGIN_LOCKOUT), c.integer(LOGIN_MAX_ADDRESSES))),
+                spool(c));
     }
 
     /** The configured agent truststore, else the server's own keystore when it serves HTTPS (the all-in-one's agent is there). */

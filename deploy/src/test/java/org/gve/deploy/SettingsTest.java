@@ -14,7 +14,7 @@ class SettingsTest {
         Configuration defaults = Configuration.of(Map.of("gve.data-dir", "/srv/gve"));
         assertEquals(Path.of("/srv/gve/agent-secrets.key"),
                 Settings.agent(defaults, "test:///default", "site", "s").secretsKeyFile());
-        assertEquals(Path.of("/srv/gve/site-secrets.key"), Settings.site(defaults).secretsKeyFile(),
+        assertEquals(Path.of("/srv/gve/site-secrets.key"), Settings.site(defaults).security().secretsKeyFile(),
                 "a key of its own, not the site's");
         Configuration told = Configuration.of(Map.of("gve.data-dir", "/srv/gve",
                 "gve.agent.secrets-key-file", "/etc/gve/agent.key"));

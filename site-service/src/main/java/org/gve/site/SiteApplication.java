@@ -83,10 +83,10 @@ public final class SiteApplication implements AutoCloseable {
     }
 
     private static GatewayFactory soapGateways(SiteSettings settings) {
-        javax.net.ssl.SSLSocketFactory tls = AgentTrust.socketFactory(settings.agentTruststore(),
-                settings.agentTruststorePassword());
+        javax.net.ssl.SSLSocketFactory tls = AgentTrust.socketFactory(settings.agents().truststore(),
+                settings.agents().truststorePassword());
         return (name, endpoint, user, secret) -> new SoapAgentGateway(name, endpoint,
-                user != null ? user : settings.siteName(), secret, settings.agentCallTimeout(), tls);
+                user != null ? user : settings.siteName(), secret, settings.agents().callTimeout(), tls);
     }
 
     public SiteApplication(SiteSettings settings, Clock clock, GatewayFactory gateways) {
@@ -94,14 +94,14 @@ public final class SiteApplication implements AutoCloseable {
         this.database = new SiteDatabase(settings.database());
         var sessions = database.sessions();
         JobPayloads payloads = new JobPayloads();
-        this.users = new UserDirectory(sessions, new PasswordHasher(settings.passwordIterations()),
-                settings.defaultQuota(), clock, Duration.ofMinutes(5), settings.loginThrottle());
-        this.agents = new AgentDirectory(sessions, gateways, clock, settings.secretsKeyFile() != null
-                ? SecretBox.fromKeyFile(settings.secretsKeyFile()) : SecretBox.ephemeral());
+        this.users = new UserDirectory(sessions, new PasswordHasher(settings.security().passwordIterations()),
+                settings.grants().defaultQuota(), clock, Duration.ofMinutes(5), settings.security().loginThrottle());
+        this.agents = new AgentDirectory(sessions, gateways, clock, settings.security().secretsKeyFile() != null
+                ? SecretBox.fromKeyFile(settings.security().secretsKeyFile()) : SecretBox.ephemeral());
         this.vms = new SiteVms(sessions, clock);
         this.quotas = new Quotas(sessions);
-        ProfileValidator validator = new ProfileValidator(settings.defaultVcpus(), settings.defaultMemoryMiB(),
-                settings.maxVcpus(), settings.maxMemoryMiB());
+        ProfileValidator validator = new ProfileValidator(settings.profiles().defaultVcpus(), settings.profiles().defaultMemoryMiB(),
+                settings.profiles().maxVcpus(), settings.profiles().maxMemoryMiB());
         this.dispatcher = new JobDispatcher(sessions, payloads, List.of(
                 new RequestVmHandler(agents, quotas, clock),
                 new PowerHandler(Operation.START, agents, vms),
@@ -116,10 +116,10 @@ public final class SiteApplication implements AutoCloseable {
                 new ReleaseHandler(Operation.RECLAIM, agents, vms, clock),
                 new RunCommandHandler(agents, vms),
                 new LeaseExpiryHandler(agents, vms, clock)),
-                settings.nodeName(), clock, settings.jobPoll(), settings.jobWorkers());
+                settings.jobs().nodeName(), clock, settings.jobs().poll(), settings.jobs().workers());
         this.jobs = new JobService(sessions, payloads, new JobSequence(sessions), clock, dispatcher::wake);
         this.management = new VmManagementService(jobs, payloads, vms);
-        this.requests = new VmRequestService(jobs, payloads, users, vms, validator, agents, settings.defaultLease());
+        this.requests = new VmRequestService(jobs, payloads, users, vms, validator, agents, settings.grants().defaultLease());
         this.accounting = new Accounting(sessions, clock);
         this.leases = new LeaseEnforcer(sessions, jobs, clock);
         this.reconciler = new Reconciler(sessions, agents, clock);
@@ -145,10 +145,10 @@ public final class SiteApplication implements AutoCloseable {
         dispatcher.recoverInterrupted();
         lastReconciliation = reconciler.reconcileAtStartup();
         dispatcher.start();
-        schedule(settings.agentHealthPoll(), this::pollAgents, "agent health poll");
-        schedule(settings.reconcileInterval(), reconciler::reconcile, "reconciliation with the agents");
+        schedule(settings.agents().healthPoll(), this::pollAgents, "agent health poll");
+        schedule(settings.agents().reconcileInterval(), reconciler::reconcile, "reconciliation with the agents");
         schedule(Duration.ofHours(1), this::purgeOldJobs, "purge of old jobs");
-        schedule(settings.leaseCheck(), leases::enforce, "lease enforcement");
+        schedule(settings.grants().leaseCheck(), leases::enforce, "lease enforcement");
         started = true;
     }
 
@@ -163,8 +163,8 @@ public final class SiteApplication implements AutoCloseable {
 
     /** Deletes the jobs that finished longer ago than the retention (hourly); returns how many. */
     public int purgeOldJobs() {
-        int purged = jobs.purgeFinished(settings.jobRetention());
-        if (purged > 0) LOG.info("deleted " + purged + " job(s) finished more than " + settings.jobRetention() + " ago");
+        int purged = jobs.purgeFinished(settings.jobs().retention());
+        if (purged > 0) LOG.info("deleted " + purged + " job(s) finished more than " + settings.jobs().retention() + " ago");
         return purged;
     }
 

@@ -52,11 +52,12 @@ public final class SiteFixture implements AutoCloseable {
             java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "gve-site-test-secrets.key");
 
     private SiteApplication build() {
-        SiteSettings settings = new SiteSettings("site", database, "node-1", workers, Duration.ofMillis(50),
-                Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1),
-                new Quota(4, 8, 8192, 102400, 86400), 1, 512, 64, 262144, 1000, SECRETS_KEY,
-                Duration.ofHours(1), null, null, AddressThrottleSettings.DEFAULTS,
-                Duration.ofDays(30), null);
+        SiteSettings settings = new SiteSettings("site", database,
+                new SiteSettings.Jobs("node-1", workers, Duration.ofMillis(50), Duration.ofDays(30)),
+                new SiteSettings.Agents(Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofHours(1), null, null),
+                new SiteSettings.Grants(Duration.ofHours(1), Duration.ofHours(1), new Quota(4, 8, 8192, 102400, 86400)),
+                new SiteSettings.Profiles(1, 512, 64, 262144),
+                new SiteSettings.Security(1000, SECRETS_KEY, AddressThrottleSettings.DEFAULTS), null);
         return new SiteApplication(settings, clock, (name, endpoint, user, secret) ->
                 agents.computeIfAbsent(name, n -> {
                     FakeAgent unknown = new FakeAgent(n, "KVM", 0, 0);
