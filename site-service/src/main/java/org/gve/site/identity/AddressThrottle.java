@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  * {@code window}, logins from that address are refused for {@code lockout} before any password is
  * looked at, so a flood of invented names costs no hashing. A good login does not clear the count
  * (an attacker holding one account could otherwise reset it between guesses); failures simply age
- * out with the window. At most {@code maxAddresses} addresses are remembered: each new failure first
+ * out with the window. IPv6 clients count per /64 network. At most {@code maxAddresses} addresses are remembered: each new failure first
  * drops the entries that are over (window and lockout past) from the least recently used end, and past
  * the cap the least recently failing (or checked) address is forgotten.
  */
@@ -89,8 +89,28 @@ final class AddressThrottle {
         while (eldest.hasNext() && eldest.next().overAt(now, settings.window())) eldest.remove();
     }
 
-    /** Requests without a known address (no servlet request) share one entry. */
+    /**
+     * The entry an address counts against: an IPv4 address on its own, an IPv6 address by its /64
+     * network (one subscriber commonly holds a whole /64, so rotating addresses within it gains
+     * nothing); requests without a known address (no servlet request) share one entry.
+     */
     static String key(String address) {
-        return address == null || address.isBlank() ? "unknown" : address.strip();
+        if (address == null || address.isBlank()) return "unknown";
+        String a = address.strip();
+        if (a.startsWith("[") && a.endsWith("]")) a = a.substring(1, a.length() - 1);
+        int zone = a.indexOf('%');
+        if (zone >= 0) a = a.substring(0, zone);
+        if (!a.contains(":")) return a;
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(a).getAddress();  // a literal: no name lookup
+            if (bytes.length != 16) return a;
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            return prefix.append(":/64").toString();
+        } catch (java.net.UnknownHostException e) {
+            return a;
+        }
     }
 }

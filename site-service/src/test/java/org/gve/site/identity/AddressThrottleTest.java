@@ -115,4 +115,19 @@ class AddressThrottleTest {
         assertEquals("5 min", LoginResult.Paused.wait(Duration.ofMinutes(5)));
         assertEquals("1 s", LoginResult.Paused.wait(Duration.ofMillis(10)));
     }
+
+    @Test
+    void ipv6ClientsCountPerSlash64AndIpv4PerAddress() {
+        AddressThrottle throttle = throttle(3, 100);
+        throttle.failed("2001:db8:1:2::1");
+        throttle.failed("2001:db8:1:2:aaaa:bbbb:cccc:dddd");
+        throttle.failed("[2001:0db8:0001:0002::ffff]");
+        assertTrue(throttle.pausedFor("2001:db8:1:2::42").isPresent(), "rotating within one /64 gains nothing");
+        assertEquals(Optional.empty(), throttle.pausedFor("2001:db8:1:3::1"), "the next /64 is another client");
+        assertEquals("2001:db8:1:2::/64", AddressThrottle.key("2001:db8:1:2::9"));
+        assertEquals("fe80:0:0:0::/64", AddressThrottle.key("fe80::1%eth0"));
+        fail(throttle, "192.0.2.1", 2);
+        throttle.failed("192.0.2.2");
+        assertEquals(Optional.empty(), throttle.pausedFor("192.0.2.1"), "IPv4 addresses count one by one");
+    }
 }
