@@ -39,6 +39,11 @@ class StartupGateIT {
                 RawSoap.Reply starting = raw.post(endpoint, "x", "y", listJobs);
                 assertEquals(503, starting.status());
                 assertTrue(starting.body().contains("starting"), starting.body());
+                var retry = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(endpoint)
+                        .header("Content-Type", "text/xml; charset=utf-8")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(listJobs)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                assertEquals("5", retry.headers().firstValue("Retry-After").orElse(null), "clients are told when to retry");
                 assertEquals(200, raw.get(URI.create(endpoint + "?wsdl")).status());
                 ready.set(true);
                 RawSoap.Reply started = raw.post(endpoint, "x", "y", listJobs);

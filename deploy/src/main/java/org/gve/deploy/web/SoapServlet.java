@@ -112,6 +112,7 @@ public final class SoapServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException {
         if (!ready.getAsBoolean()) {
+            resp.setHeader("Retry-After", "5");
             refuse(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "S:Server",
                     "the service is starting (recovering interrupted jobs); retry in a few seconds");
             return;
