@@ -47,7 +47,16 @@ final class FileTransfers {
         }
         String localSha = sha256(local);
         DataHandler content = new DataHandler(new FileDataSource(local.toFile()));
-        FileInfo info = ports.transfer(p -> p.copyFileToVirtualMachine(vmId, remote, mode, content));
+        FileInfo info;
+        try {
+            info = ports.transfer(p -> p.copyFileToVirtualMachine(vmId, remote, mode, content));
+        } catch (SiteUnreachableException e) {
+            if (!"TRANSPORT_ERROR".equals(e.code())) throw e;
+            // a site stops reading an upload past its limit and closes the connection while the client still sends
+            throw new SiteUnreachableException("UPLOAD_CUT_OFF", "the site closed the connection while " + local + " ("
+                    + sizeOf(local) / (1024 * 1024) + " MiB) was being sent; it may be larger than the site accepts"
+                    + " (gve.max-upload-mib on the server), or the connection failed: " + e.getMessage(), e);
+        }
         GuestFile written = WsdlToGuestFile.apply(info);
         verify(written, localSha, sizeOf(local), "upload of " + local + " to " + vmId + ":" + remote);
         return written;

@@ -132,6 +132,10 @@ public final class FaultMapper {
         if (status == 404) {
             return new SiteUnreachableException("HTTP_404", "no GVE endpoint at " + endpoint + " (HTTP 404); check the site URL", cause);
         }
+        if (status == 413) {
+            return new InvalidArgumentException("TOO_LARGE", "the request is larger than " + endpoint
+                    + " accepts (HTTP 413; for file uploads see the site's gve.max-upload-mib)", cause);
+        }
         return new SiteUnreachableException("HTTP_" + status, endpoint + " answered HTTP " + status, cause);
     }
 

@@ -99,6 +99,10 @@ class FaultMapperTest {
         assertEquals("HTTP_404", notFound.code());
         assertEquals("HTTP_404", map(new ClientTransportException(ClientMessages.localizableHTTP_NOT_FOUND("x"))).code());
         assertEquals("HTTP_502", map(new ClientTransportException(ClientMessages.localizableHTTP_STATUS_CODE(502, "Bad Gateway"))).code());
+        GveException tooLarge = map(new ClientTransportException(ClientMessages.localizableHTTP_STATUS_CODE(413, "Payload Too Large")));
+        assertInstanceOf(InvalidArgumentException.class, tooLarge);
+        assertEquals("TOO_LARGE", tooLarge.code());
+        assertTrue(tooLarge.getMessage().contains("gve.max-upload-mib"), tooLarge.getMessage());
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.gve.harness.site;
 
 import jakarta.activation.DataHandler;
+import org.gve.client.GveClient;
+import org.gve.client.GveClientConfig;
+import org.gve.client.error.GveException;
 import org.gve.glue.HypervisorType;
 import org.gve.glue.VirtualMachineProfile;
 import org.gve.harness.GveTestServer;
@@ -20,6 +23,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -94,6 +98,17 @@ class AttachmentSpillIT {
         byte[] tooLarge = new byte[9 * 1024 * 1024];
         assertThrows(jakarta.xml.ws.WebServiceException.class, () -> alice.copyFileToVirtualMachine(vmId,
                 "/tmp/huge.bin", "0644", new DataHandler(new StreamDataSource(new ByteArrayInputStream(tooLarge)))));
+
+        // the Java client library says what probably happened
+        Path big = Files.createTempFile("gve-too-large", ".bin");
+        try (GveClient client = new GveClient(GveClientConfig.of(server.endpoint(""), "alice", "alice-password".toCharArray()))) {
+            Files.write(big, tooLarge);
+            GveException cut = assertThrows(GveException.class, () -> client.copyFileTo(vmId, big, "/tmp/huge.bin", "0644"));
+            assertTrue(cut.code().equals("UPLOAD_CUT_OFF") && cut.getMessage().contains("gve.max-upload-mib")
+                    || cut.getMessage().contains("the upload is larger than 8 MiB"), cut.code() + ": " + cut.getMessage());
+        } finally {
+            Files.deleteIfExists(big);
+        }
 
         InvalidStateFault next = assertThrows(InvalidStateFault.class, () -> alice.copyFileToVirtualMachine(vmId,
                 "/tmp/small.bin", "0644", new DataHandler(new StreamDataSource(new ByteArrayInputStream(new byte[1024])))));
