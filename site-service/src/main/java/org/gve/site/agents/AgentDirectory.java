@@ -7,6 +7,7 @@ import org.gve.site.persistence.AgentEntity;
 import org.gve.site.persistence.JobEntity;
 import org.gve.site.persistence.VmEntity;
 import org.gve.wsdl.runtime.SecretBox;
+import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 
 import java.net.URI;
@@ -77,35 +78,14 @@ public final class AgentDirectory {
         List<String> lost = sessions.fromTransaction(s -> {
             AgentEntity agent = s.find(AgentEntity.class, name, LockModeType.PESSIMISTIC_WRITE);
             if (agent == null) throw new SiteException(SiteFault.NOT_FOUND, "AGENT_NOT_FOUND", "no agent '" + name + "'");
+            // the VM rows are locked as a job claim locks them: no job of theirs starts meanwhile
             List<VmEntity> held = s.createSelectionQuery("from VmEntity v where v.agentName = :agent"
                     + " and v.released is null and v.lostAt is null order by v.vmId", VmEntity.class)
-                    .setParameter("agent", name).getResultList();
-            if (!held.isEmpty() && !abandon) {
-                throw new SiteException(SiteFault.INVALID_STATE, "AGENT_IN_USE", "agent '" + name + "' still hosts "
-                        + held.size() + " granted VM(s); release or migrate them first (or, if the agent is gone"
-                        + " for good and DOWN, unregister it with Abandon)");
-            }
-            if (abandon && "UP".equals(agent.health())) {
-                throw new SiteException(SiteFault.INVALID_STATE, "AGENT_UP", "agent '" + name + "' is up: Abandon is"
-                        + " for an agent that is gone for good; release or migrate its VMs instead");
-            }
-            List<String> vmIds = held.stream().map(VmEntity::vmId).toList();
-            long running = s.createSelectionQuery("select count(*) from JobEntity j where j.status = 'RUNNING'"
-                    + " and (j.agentName = :agent or j.vmId in :vms)", Long.class)
-                    .setParameter("agent", name).setParameterList("vms", vmIds.isEmpty() ? List.of("") : vmIds)
-                    .getSingleResult();
-            if (running > 0) {
-                throw new SiteException(SiteFault.INVALID_STATE, "AGENT_BUSY", running + " job(s) are running on agent '"
-                        + name + "'; unregister it when they have ended");
-            }
+                    .setParameter("agent", name).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+            refuseUnlessRetirable(s, agent, held, abandon);
             Instant now = clock.instant();
-            if (!vmIds.isEmpty()) {
-                for (JobEntity job : s.createSelectionQuery("from JobEntity j where j.status = 'PENDING'"
-                        + " and j.vmId in :vms", JobEntity.class).setParameterList("vms", vmIds).getResultList()) {
-                    job.fail("CANCELLED", "AGENT_ABANDONED", "cancelled: agent '" + name + "' was abandoned by "
-                            + admin + " and its VM " + job.vmId() + " is lost", now);
-                }
-            }
+            List<String> vmIds = held.stream().map(VmEntity::vmId).toList();
+            cancelPendingJobs(s, vmIds, "cancelled: agent '" + name + "' was abandoned by " + admin + " and the VM is lost", now);
             for (VmEntity vm : held) {
                 vm.lost(now);
                 LOG.warning("VM " + vm.vmId() + " of " + vm.owner() + " is LOST: agent " + name + " was abandoned by " + admin);
@@ -115,6 +95,36 @@ public final class AgentDirectory {
         });
         open.remove(name);
         return lost;
+    }
+
+    private static void refuseUnlessRetirable(Session s, AgentEntity agent, List<VmEntity> held, boolean abandon) {
+        String name = agent.name();
+        if (!held.isEmpty() && !abandon) {
+            throw new SiteException(SiteFault.INVALID_STATE, "AGENT_IN_USE", "agent '" + name + "' still hosts "
+                    + held.size() + " granted VM(s); release or migrate them first (or, if the agent is gone"
+                    + " for good and DOWN, unregister it with Abandon)");
+        }
+        if (abandon && "UP".equals(agent.health())) {
+            throw new SiteException(SiteFault.INVALID_STATE, "AGENT_UP", "agent '" + name + "' is up: Abandon is"
+                    + " for an agent that is gone for good; release or migrate its VMs instead");
+        }
+        List<String> vmIds = held.stream().map(VmEntity::vmId).toList();
+        long running = s.createSelectionQuery("select count(*) from JobEntity j where j.status = 'RUNNING'"
+                        + " and (j.agentName = :agent or j.vmId in :vms)", Long.class)
+                .setParameter("agent", name).setParameterList("vms", vmIds.isEmpty() ? List.of("") : vmIds)
+                .getSingleResult();
+        if (running > 0) {
+            throw new SiteException(SiteFault.INVALID_STATE, "AGENT_BUSY", running + " job(s) are running on agent '"
+                    + name + "'; unregister it when they have ended");
+        }
+    }
+
+    private static void cancelPendingJobs(Session s, List<String> vmIds, String reason, Instant now) {
+        if (vmIds.isEmpty()) return;
+        for (JobEntity job : s.createSelectionQuery("from JobEntity j where j.status = 'PENDING' and j.vmId in :vms",
+                JobEntity.class).setParameterList("vms", vmIds).getResultList()) {
+            job.fail("CANCELLED", "AGENT_ABANDONED", reason, now);
+        }
     }
 
     public List<AgentView> agents() {
