@@ -44,7 +44,7 @@ public final class AgentApplication implements AutoCloseable {
     public AgentApplication(AgentApplicationSettings settings, Clock clock) {
         this.settings = settings;
         SecretBox secrets = settings.secretsKeyFile() != null
-                ? SecretBox.fromKeyFile(settings.secretsKeyFile()) : SecretBox.ephemeral();
+                ? SecretBox.fromKeyFiles(settings.secretsKeyFile(), settings.retiredKeyFiles()) : SecretBox.ephemeral();
         this.driver = openDriver(settings);
         try {
             this.database = new RegistryDatabase(settings.registryJdbc(), "sa", "");

@@ -21,12 +21,15 @@ import java.util.Map;
  *                       in-memory registry (tests)
  * @param spoolDirectory where guest files wait while they are sent on to the site (null: the JVM's
  *                       temporary directory)
+ * @param retiredKeyFiles keys of earlier rotations: they only open; at start what they sealed is sealed
+ *                       again under {@code secretsKeyFile}
  */
 public record AgentApplicationSettings(AgentSettings agent, DriverSettings driver, String registryJdbc,
                                        Map<String, String> sites, Duration registrySync, Duration guestTimeout,
-                                       Path secretsKeyFile, Path spoolDirectory) {
+                                       Path secretsKeyFile, Path spoolDirectory, java.util.List<Path> retiredKeyFiles) {
     public AgentApplicationSettings {
         sites = Map.copyOf(sites);
+        retiredKeyFiles = java.util.List.copyOf(retiredKeyFiles);
         if (secretsKeyFile == null && !registryJdbc.startsWith("jdbc:h2:mem:")) {
             throw new IllegalArgumentException("the registry " + registryJdbc
                     + " outlives the process: it needs a secrets key file");
@@ -36,13 +39,13 @@ public record AgentApplicationSettings(AgentSettings agent, DriverSettings drive
     /** With an in-memory registry, whose secrets are sealed under a key that lives as long as the process. */
     public AgentApplicationSettings(AgentSettings agent, DriverSettings driver, String registryJdbc,
                                     Map<String, String> sites, Duration registrySync, Duration guestTimeout) {
-        this(agent, driver, registryJdbc, sites, registrySync, guestTimeout, null, null);
+        this(agent, driver, registryJdbc, sites, registrySync, guestTimeout, null, null, java.util.List.of());
     }
 
     /** Downloads spooled in the JVM's temporary directory. */
     public AgentApplicationSettings(AgentSettings agent, DriverSettings driver, String registryJdbc,
                                     Map<String, String> sites, Duration registrySync, Duration guestTimeout,
                                     Path secretsKeyFile) {
-        this(agent, driver, registryJdbc, sites, registrySync, guestTimeout, secretsKeyFile, null);
+        this(agent, driver, registryJdbc, sites, registrySync, guestTimeout, secretsKeyFile, null, java.util.List.of());
     }
 }

@@ -4,6 +4,7 @@ import org.gve.agent.AgentApplicationSettings;
 import org.gve.agent.service.AgentSettings;
 import org.gve.agent.spi.DriverSettings;
 import org.gve.agent.spi.HypervisorKind;
+import org.gve.deploy.config.ConfigKey;
 import org.gve.deploy.config.Configuration;
 import org.gve.site.SiteSettings;
 import org.gve.site.identity.AddressThrottleSettings;
@@ -36,7 +37,7 @@ final class Settings {
                         c.number(PROFILE_MAX_MEMORY)),
                 new SiteSettings.Security(c.integer(PASSWORD_ITERATIONS), Path.of(c.string(SITE_SECRETS_KEY)),
                         new AddressThrottleSettings(c.integer(LOGIN_MAX_FAILURES), c.seconds(LOGIN_WINDOW),
-                                c.seconds(LOGIN_LOCKOUT), c.integer(LOGIN_MAX_ADDRESSES))),
+                                c.seconds(LOGIN_LOCKOUT), c.integer(LOGIN_MAX_ADDRESSES)), paths(c, SITE_RETIRED_KEYS)),
                 spool(c));
     }
 
@@ -54,12 +55,19 @@ final class Settings {
                 Path.of(c.string(AGENT_IMAGE_DIR)), Duration.ofMillis(c.number(AGENT_TASK_POLL)),
                 c.seconds(AGENT_TASK_TIMEOUT), c.agentOptions());
         return new AgentApplicationSettings(agent, driver, c.string(AGENT_REGISTRY_URL), Map.of(siteName, siteSecret),
-                c.seconds(AGENT_SYNC), Duration.ofSeconds(120), Path.of(c.string(AGENT_SECRETS_KEY)), spool(c));
+                c.seconds(AGENT_SYNC), Duration.ofSeconds(120), Path.of(c.string(AGENT_SECRETS_KEY)), spool(c),
+                paths(c, AGENT_RETIRED_KEYS));
     }
 
     /** {data}/spool: request attachments and downloads in transit (GveAssembly empties it at start). */
     static Path spool(Configuration c) {
         return c.dataDirectory().resolve("spool");
+    }
+
+    /** A comma-separated list of paths; empty: none. */
+    static java.util.List<Path> paths(Configuration c, ConfigKey key) {
+        return java.util.Arrays.stream(c.string(key).split(",")).map(String::strip).filter(p -> !p.isEmpty())
+                .map(Path::of).toList();
     }
 
     private static String blankToNull(String s) {

@@ -20,4 +20,18 @@ class SettingsTest {
                 "gve.agent.secrets-key-file", "/etc/gve/agent.key"));
         assertEquals(Path.of("/etc/gve/agent.key"), Settings.agent(told, "test:///default", "site", "s").secretsKeyFile());
     }
+
+    @Test
+    void retiredKeysAreACommaSeparatedListNoneByDefault() {
+        Configuration defaults = Configuration.of(Map.of("gve.data-dir", "/srv/gve"));
+        assertEquals(java.util.List.of(), Settings.site(defaults).security().retiredKeyFiles());
+        assertEquals(java.util.List.of(), Settings.agent(defaults, "test:///default", "site", "s").retiredKeyFiles());
+        Configuration rotated = Configuration.of(Map.of("gve.data-dir", "/srv/gve",
+                "gve.site.retired-secrets-key-files", "/srv/gve/old-1.key, /srv/gve/old-2.key",
+                "gve.agent.retired-secrets-key-files", "/srv/gve/agent-old.key"));
+        assertEquals(java.util.List.of(Path.of("/srv/gve/old-1.key"), Path.of("/srv/gve/old-2.key")),
+                Settings.site(rotated).security().retiredKeyFiles());
+        assertEquals(java.util.List.of(Path.of("/srv/gve/agent-old.key")),
+                Settings.agent(rotated, "test:///default", "site", "s").retiredKeyFiles());
+    }
 }

@@ -97,7 +97,7 @@ public final class SiteApplication implements AutoCloseable {
         this.users = new UserDirectory(sessions, new PasswordHasher(settings.security().passwordIterations()),
                 settings.grants().defaultQuota(), clock, Duration.ofMinutes(5), settings.security().loginThrottle());
         this.agents = new AgentDirectory(sessions, gateways, clock, settings.security().secretsKeyFile() != null
-                ? SecretBox.fromKeyFile(settings.security().secretsKeyFile()) : SecretBox.ephemeral());
+                ? SecretBox.fromKeyFiles(settings.security().secretsKeyFile(), settings.security().retiredKeyFiles()) : SecretBox.ephemeral());
         this.vms = new SiteVms(sessions, clock);
         this.quotas = new Quotas(sessions);
         ProfileValidator validator = new ProfileValidator(settings.profiles().defaultVcpus(), settings.profiles().defaultMemoryMiB(),
@@ -141,6 +141,7 @@ public final class SiteApplication implements AutoCloseable {
      * dispatching jobs, polling agents and enforcing leases.
      */
     public void start() {
+        agents.resealSecrets();
         agents.pollAll();
         dispatcher.recoverInterrupted();
         lastReconciliation = reconciler.reconcileAtStartup();

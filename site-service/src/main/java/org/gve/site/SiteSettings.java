@@ -68,7 +68,13 @@ public record SiteSettings(String siteName, DatabaseSettings database, Jobs jobs
      * @param secretsKeyFile     key that seals the credentials the site presents to agents; null: a key
      *                           that lives only as long as the process (tests)
      * @param loginThrottle      when failed logins pause further logins from the same client address
+     * @param retiredKeyFiles    keys of earlier rotations: they only open; at start what they sealed is
+     *                           sealed again under {@code secretsKeyFile}
      */
-    public record Security(int passwordIterations, Path secretsKeyFile, AddressThrottleSettings loginThrottle) {
+    public record Security(int passwordIterations, Path secretsKeyFile, AddressThrottleSettings loginThrottle,
+                           java.util.List<Path> retiredKeyFiles) {
+        public Security {
+            retiredKeyFiles = java.util.List.copyOf(retiredKeyFiles);
+        }
     }
 }

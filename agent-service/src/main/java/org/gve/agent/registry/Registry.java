@@ -117,9 +117,9 @@ public final class Registry {
     }
 
     /**
-     * Seals the guest secrets still stored in clear (recorded before the registry sealed them) and
-     * names, in a warning, the VMs whose sealed secret this registry's key cannot open. The agent runs
-     * it at start.
+     * Seals the guest secrets still stored in clear (recorded before the registry sealed them) or
+     * sealed under a retired key (after a key rotation) under the current key, and names, in a
+     * warning, the VMs whose sealed secret no key of this registry opens. The agent runs it at start.
      */
     public SecretsReport sealClearSecrets() {
         SecretsReport report = write(s -> {
@@ -128,13 +128,10 @@ public final class Registry {
             String problem = null;
             for (RegistryEntry entry : s.createSelectionQuery("from RegistryEntry e where e.guestSecret is not null",
                     RegistryEntry.class).getResultList()) {
-                if (!SecretBox.isSealed(entry.guestSecret())) {
-                    entry.guest(entry.guestEndpoint(), entry.guestUser(), secrets.seal(entry.guestSecret()));
-                    sealed.add(entry.vmId());
-                    continue;
-                }
+                if (!secrets.needsResealing(entry.guestSecret())) continue;
                 try {
-                    secrets.open(entry.guestSecret());
+                    entry.guest(entry.guestEndpoint(), entry.guestUser(), secrets.seal(secrets.open(entry.guestSecret())));
+                    sealed.add(entry.vmId());
                 } catch (IllegalStateException e) {
                     unreadable.add(entry.vmId());
                     problem = e.getMessage();
@@ -143,7 +140,8 @@ public final class Registry {
             return new SecretsReport(sealed, unreadable, problem);
         });
         if (!report.sealed().isEmpty()) {
-            LOG.info(() -> "registry: sealed the guest secrets stored in clear of VMs " + report.sealed());
+            LOG.info(() -> "registry: sealed under the current key the guest secrets (stored in clear or under a"
+                    + " retired key) of VMs " + report.sealed());
         }
         if (!report.unreadable().isEmpty()) {
             LOG.warning(() -> "registry: the guest secrets of VMs " + report.unreadable() + " cannot be opened: "

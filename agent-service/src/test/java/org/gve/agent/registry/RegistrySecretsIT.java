@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +69,24 @@ class RegistrySecretsIT {
         assertFalse(contains(file, SECRET.substring(0, 12)), "nor any recognizable part of it");
         String stored = storedSecret(url(), vm.id());
         assertTrue(stored.startsWith("gcm1:"), stored);
+    }
+
+    @Test
+    void afterAKeyRotationStartSealsEverySecretAgainUnderTheNewKey() throws Exception {
+        VmDescription vm = storeOne();
+        String underOldKey = storedSecret(url(), vm.id());
+        Path newKey = dir.resolve("agent-secrets-2.key");
+        try (RegistryDatabase database = new RegistryDatabase(url(), "sa", "")) {
+            Registry registry = new Registry(database, clock, SecretBox.fromKeyFiles(newKey, List.of(keyFile())));
+            assertEquals(new SecretsReport(List.of(vm.id()), List.of(), null), registry.sealClearSecrets());
+            assertEquals(new SecretsReport(List.of(), List.of(), null), registry.sealClearSecrets(), "once is enough");
+        }
+        assertNotEquals(underOldKey, storedSecret(url(), vm.id()));
+        try (RegistryDatabase database = new RegistryDatabase(url(), "sa", "")) {
+            Registry registry = new Registry(database, clock, SecretBox.fromKeyFile(newKey));
+            assertEquals(new GuestAccess(ENDPOINT, "gve-agent", SECRET), registry.holding(vm.id()).orElseThrow().guest(),
+                    "the new key alone opens it: the old one can go");
+        }
     }
 
     @Test

@@ -33,6 +33,7 @@ public final class ConfigKeys {
     public static final ConfigKey PROFILE_MAX_VCPUS = new ConfigKey("gve.site.profile.max-vcpus", "64", "largest vCPU count a profile may ask for");
     public static final ConfigKey PROFILE_MAX_MEMORY = new ConfigKey("gve.site.profile.max-memory-mib", "262144", "largest memory a profile may ask for");
     public static final ConfigKey SITE_SECRETS_KEY = new ConfigKey("gve.site.secrets-key-file", "{data}/site-secrets.key", "AES key (made on first start, mode 0600) that seals the credentials the site stores for its agents; keep it out of database backups");
+    public static final ConfigKey SITE_RETIRED_KEYS = new ConfigKey("gve.site.retired-secrets-key-files", "", "comma-separated key files of earlier rotations: they only open; at start what they sealed is sealed again under gve.site.secrets-key-file");
     public static final ConfigKey SITE_AGENT_TRUSTSTORE = new ConfigKey("gve.site.agent-truststore", "", "PKCS12 store of certificates the site trusts (besides the JVM's) when calling agents over HTTPS; empty with gve.tls.keystore set: the server's own keystore, so the all-in-one reaches its own agent");
     public static final ConfigKey SITE_AGENT_TRUSTSTORE_PASSWORD = new ConfigKey("gve.site.agent-truststore-password", "", "password of gve.site.agent-truststore");
     public static final ConfigKey PASSWORD_ITERATIONS = new ConfigKey("gve.site.password-iterations", "210000", "PBKDF2 rounds of new password hashes");
@@ -50,6 +51,7 @@ public final class ConfigKeys {
     public static final ConfigKey AGENT_PASSWORD = new ConfigKey("gve.agent.hypervisor-password", "", "hypervisor password (vSphere)");
     public static final ConfigKey AGENT_REGISTRY_URL = new ConfigKey("gve.agent.registry.db.url", "jdbc:h2:file:{data}/agent-registry", "JDBC URL of the agent's registry");
     public static final ConfigKey AGENT_SECRETS_KEY = new ConfigKey("gve.agent.secrets-key-file", "{data}/agent-secrets.key", "AES key (made on first start, mode 0600) that seals the InstallService credentials the agent stores in its registry; keep it out of database backups");
+    public static final ConfigKey AGENT_RETIRED_KEYS = new ConfigKey("gve.agent.retired-secrets-key-files", "", "comma-separated key files of earlier rotations: they only open; at start what they sealed is sealed again under gve.agent.secrets-key-file");
     public static final ConfigKey AGENT_IMAGE_DIR = new ConfigKey("gve.agent.image-dir", "{data}/images", "where the agent puts new disk images and serial logs");
     public static final ConfigKey AGENT_SYNC = new ConfigKey("gve.agent.registry-sync-seconds", "15", "how often the registry is synced with the hypervisor");
     public static final ConfigKey AGENT_SHUTDOWN_WAIT = new ConfigKey("gve.agent.shutdown-timeout-seconds", "60", "how long an ACPI shutdown may take");
@@ -60,11 +62,11 @@ public final class ConfigKeys {
     public static final List<ConfigKey> ALL = List.of(PORT, BIND, DATA_DIR, TLS_KEYSTORE, TLS_PASSWORD, PUBLIC_URL,
             MAX_UPLOAD, SITE_NAME, SITE_DB_URL, SITE_DB_USER, SITE_DB_PASSWORD, SITE_NODE, SITE_WORKERS, SITE_AGENT_TIMEOUT, SITE_HEALTH_POLL,
             SITE_RECONCILE, SITE_JOB_RETENTION, SITE_LEASE_CHECK, SITE_DEFAULT_LEASE, QUOTA_VMS, QUOTA_VCPUS, QUOTA_MEMORY, QUOTA_DISK, QUOTA_LEASE, PROFILE_VCPUS,
-            PROFILE_MEMORY, PROFILE_MAX_VCPUS, PROFILE_MAX_MEMORY, SITE_SECRETS_KEY, SITE_AGENT_TRUSTSTORE,
+            PROFILE_MEMORY, PROFILE_MAX_VCPUS, PROFILE_MAX_MEMORY, SITE_SECRETS_KEY, SITE_RETIRED_KEYS, SITE_AGENT_TRUSTSTORE,
             SITE_AGENT_TRUSTSTORE_PASSWORD, PASSWORD_ITERATIONS, LOGIN_MAX_FAILURES, LOGIN_WINDOW,
             LOGIN_LOCKOUT, LOGIN_MAX_ADDRESSES, ADMIN_USER,
             ADMIN_PASSWORD_FILE, AGENT_ENABLED, AGENT_NAME, AGENT_HYPERVISOR, AGENT_URI, AGENT_USER, AGENT_PASSWORD,
-            AGENT_REGISTRY_URL, AGENT_SECRETS_KEY, AGENT_IMAGE_DIR, AGENT_SYNC, AGENT_SHUTDOWN_WAIT, AGENT_TASK_POLL,
+            AGENT_REGISTRY_URL, AGENT_SECRETS_KEY, AGENT_RETIRED_KEYS, AGENT_IMAGE_DIR, AGENT_SYNC, AGENT_SHUTDOWN_WAIT, AGENT_TASK_POLL,
             AGENT_TASK_TIMEOUT, AGENT_INSTALL_SERVICE_BOOT);
 
     /** Driver options pass through under this prefix, e.g. gve.agent.option.domain.type=qemu. */

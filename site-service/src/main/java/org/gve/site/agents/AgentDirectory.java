@@ -127,6 +127,31 @@ public final class AgentDirectory {
         }
     }
 
+    /**
+     * Seals again, under the current key, the agent credentials stored in clear or under a retired key
+     * (after a key rotation); run at start. Returns the agents whose credential was sealed again.
+     */
+    public List<String> resealSecrets() {
+        List<String> resealed = sessions.fromTransaction(s -> {
+            List<String> names = new ArrayList<>();
+            for (AgentEntity agent : s.createSelectionQuery("from AgentEntity", AgentEntity.class)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
+                if (!secrets.needsResealing(agent.secret())) continue;
+                try {
+                    agent.endpoint(agent.endpointUrl(), agent.hypervisor(), agent.userName(),
+                            secrets.seal(secrets.open(agent.secret())));
+                    names.add(agent.name());
+                } catch (IllegalStateException e) {
+                    LOG.warning("the credential stored for agent " + agent.name() + " cannot be opened: " + e.getMessage()
+                            + "; the agent stays DOWN until it is registered again or that key is back");
+                }
+            }
+            return names;
+        });
+        if (!resealed.isEmpty()) LOG.info("sealed the credentials of agents " + resealed + " under the current key");
+        return resealed;
+    }
+
     public List<AgentView> agents() {
         return sessions.fromSession(s -> s.createSelectionQuery("from AgentEntity order by name", AgentEntity.class)
                 .getResultList().stream().map(AgentDirectory::view).toList());
@@ -228,8 +253,18 @@ public final class AgentDirectory {
         return open.computeIfAbsent(name, n -> sessions.fromSession(s -> {
             AgentEntity agent = s.find(AgentEntity.class, n);
             if (agent == null) throw new SiteException(SiteFault.NOT_FOUND, "AGENT_NOT_FOUND", "no agent '" + n + "'");
-            return gateways.open(n, URI.create(agent.endpointUrl()), agent.userName(), secrets.open(agent.secret()));
+            return gateways.open(n, URI.create(agent.endpointUrl()), agent.userName(), openSecret(agent));
         }));
+    }
+
+    private String openSecret(AgentEntity agent) {
+        try {
+            return secrets.open(agent.secret());
+        } catch (IllegalStateException e) {
+            throw new SiteException(SiteFault.AGENT_UNAVAILABLE, "AGENT_CREDENTIAL_UNREADABLE", "the credential stored"
+                    + " for agent '" + agent.name() + "' cannot be opened: " + e.getMessage()
+                    + "; register the agent again or bring that key back");
+        }
     }
 
     private static URI endpoint(String url) {

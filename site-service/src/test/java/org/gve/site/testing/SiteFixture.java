@@ -31,6 +31,10 @@ public final class SiteFixture implements AutoCloseable {
     public final Map<String, FakeAgent> agents = new ConcurrentHashMap<>();
     private final DatabaseSettings database;
     private final int workers;
+    /** The secret each agent's gateway was last opened with (what the site opened from its database). */
+    public final Map<String, String> gatewaySecrets = new ConcurrentHashMap<>();
+    private java.nio.file.Path secretsKey = SECRETS_KEY;
+    private java.util.List<java.nio.file.Path> retiredKeys = java.util.List.of();
     private SiteApplication site;
 
     public SiteFixture() {
@@ -57,13 +61,22 @@ public final class SiteFixture implements AutoCloseable {
                 new SiteSettings.Agents(Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofHours(1), null, null),
                 new SiteSettings.Grants(Duration.ofHours(1), Duration.ofHours(1), new Quota(4, 8, 8192, 102400, 86400)),
                 new SiteSettings.Profiles(1, 512, 64, 262144),
-                new SiteSettings.Security(1000, SECRETS_KEY, AddressThrottleSettings.DEFAULTS), null);
-        return new SiteApplication(settings, clock, (name, endpoint, user, secret) ->
-                agents.computeIfAbsent(name, n -> {
+                new SiteSettings.Security(1000, secretsKey, AddressThrottleSettings.DEFAULTS, retiredKeys), null);
+        return new SiteApplication(settings, clock, (name, endpoint, user, secret) -> {
+            if (secret != null) gatewaySecrets.put(name, secret);
+            return agents.computeIfAbsent(name, n -> {
                     FakeAgent unknown = new FakeAgent(n, "KVM", 0, 0);
                     unknown.down(true);
                     return unknown;
-                }));
+                });
+        });
+    }
+
+    /** The key files the next {@link #restart} uses (the default: one key shared by every fixture). */
+    public SiteFixture keys(java.nio.file.Path current, java.util.List<java.nio.file.Path> retired) {
+        this.secretsKey = current;
+        this.retiredKeys = retired;
+        return this;
     }
 
     public SiteApplication site() {

@@ -20,7 +20,8 @@ import java.util.Base64;
  * a key kept in a file of its own (mode 0600, made on first use), so a copy of the database (a
  * PostgreSQL backup, an H2 file) does not carry usable credentials. Sealed values read
  * {@code gcm1:<base64 of iv and ciphertext>}; anything else is taken as a value stored before sealing
- * existed.
+ * existed. Keys rotate: a box may also hold retired keys, which only open; {@link #needsResealing}
+ * tells the values to seal again under the current key.
  */
 public final class SecretBox {
     private static final String PREFIX = "gcm1:";
@@ -28,11 +29,36 @@ public final class SecretBox {
     private static final int TAG_BYTES = 16;
     private final SecretKeySpec key;
     private final String keySource; // named in errors
+    private final java.util.List<SecretKeySpec> retired;
     private final SecureRandom random = new SecureRandom();
 
-    private SecretBox(byte[] key, String keySource) {
+    private SecretBox(byte[] key, String keySource, java.util.List<SecretKeySpec> retired) {
         this.key = new SecretKeySpec(key, "AES");
         this.keySource = keySource;
+        this.retired = java.util.List.copyOf(retired);
+    }
+
+    /**
+     * The box whose current key is in {@code current} (made when missing) and that also opens what
+     * the keys in {@code retired} sealed; those files must exist.
+     */
+    public static SecretBox fromKeyFiles(Path current, java.util.List<Path> retired) {
+        SecretBox box = fromKeyFile(current);
+        java.util.List<SecretKeySpec> old = new java.util.ArrayList<>();
+        for (Path file : retired) {
+            if (!Files.isRegularFile(file)) throw new IllegalStateException("the retired secrets key " + file + " is missing");
+            try {
+                refuseIfOthersCanRead(file);
+                byte[] key = decodeKey(file);
+                if (key.length != 32) throw new IllegalStateException("the secrets key in " + file + " is not 32 bytes");
+                old.add(new SecretKeySpec(key, "AES"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the retired secrets key " + file, e);
+            }
+        }
+        if (old.isEmpty()) return box;
+        return new SecretBox(box.key.getEncoded(), "the key in " + current.toAbsolutePath() + " or the retired keys in "
+                + retired + " (was a file changed or lost?)", old);
     }
 
     /** The box whose key is in {@code file}; a new random key is written there when the file is missing. */
@@ -42,7 +68,8 @@ public final class SecretBox {
             refuseIfOthersCanRead(file);
             byte[] key = decodeKey(file);
             if (key.length != 32) throw new IllegalStateException("the secrets key in " + file + " is not 32 bytes");
-            return new SecretBox(key, "the key in " + file.toAbsolutePath() + " (was that file changed or lost?)");
+            return new SecretBox(key, "the key in " + file.toAbsolutePath() + " (was that file changed or lost?)",
+                    java.util.List.of());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the secrets key " + file, e);
         }
@@ -97,7 +124,7 @@ public final class SecretBox {
     public static SecretBox ephemeral() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        return new SecretBox(key, "this process's ephemeral key");
+        return new SecretBox(key, "this process's ephemeral key", java.util.List.of());
     }
 
     /** Whether {@code stored} is a sealed value (and not one stored in clear before sealing existed). */
@@ -128,14 +155,44 @@ public final class SecretBox {
      */
     public String open(String stored) {
         if (!isSealed(stored)) return stored;
-        try {
-            byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
-            if (all.length < IV_BYTES + TAG_BYTES) throw new GeneralSecurityException("too short");
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(8 * TAG_BYTES, all, 0, IV_BYTES));
-            return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("a stored secret cannot be opened with " + keySource, e);
+        GeneralSecurityException last = null;
+        for (SecretKeySpec candidate : keys()) {
+            try {
+                return open(stored, candidate);
+            } catch (GeneralSecurityException e) {
+                last = e;
+            } catch (IllegalArgumentException e) {
+                last = new GeneralSecurityException("not base64", e);
+                break;
+            }
         }
+        throw new IllegalStateException("a stored secret cannot be opened with " + keySource, last);
+    }
+
+    /** Whether {@code stored} should be sealed again: stored in clear, or sealed under a retired key. */
+    public boolean needsResealing(String stored) {
+        if (stored == null) return false;
+        if (!isSealed(stored)) return true;
+        try {
+            open(stored, key);
+            return false;
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    private java.util.List<SecretKeySpec> keys() {
+        java.util.List<SecretKeySpec> all = new java.util.ArrayList<>(1 + retired.size());
+        all.add(key);
+        all.addAll(retired);
+        return all;
+    }
+
+    private static String open(String stored, SecretKeySpec with) throws GeneralSecurityException {
+        byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+        if (all.length < IV_BYTES + TAG_BYTES) throw new GeneralSecurityException("too short");
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, with, new GCMParameterSpec(8 * TAG_BYTES, all, 0, IV_BYTES));
+        return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
     }
 }

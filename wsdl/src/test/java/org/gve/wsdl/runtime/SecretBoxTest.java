@@ -74,4 +74,26 @@ class SecretBoxTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> SecretBox.fromKeyFile(keyFile));
         assertTrue(e.getMessage().contains("readable by other users") && e.getMessage().contains("chmod 600"), e.getMessage());
     }
+
+    @Test
+    void keysRotate(@TempDir Path dir) throws Exception {
+        Path oldKey = dir.resolve("old.key");
+        Path newKey = dir.resolve("new.key");
+        SecretBox before = SecretBox.fromKeyFile(oldKey);
+        String sealedBefore = before.seal("agent-secret");
+        assertFalse(before.needsResealing(sealedBefore));
+        assertTrue(before.needsResealing("stored in clear"));
+
+        SecretBox rotated = SecretBox.fromKeyFiles(newKey, java.util.List.of(oldKey));
+        assertEquals("agent-secret", rotated.open(sealedBefore), "a retired key still opens");
+        assertTrue(rotated.needsResealing(sealedBefore), "but what it sealed is sealed again under the new key");
+        String sealedAfter = rotated.seal("agent-secret");
+        assertFalse(rotated.needsResealing(sealedAfter));
+        assertEquals("agent-secret", SecretBox.fromKeyFile(newKey).open(sealedAfter), "the new key alone opens it");
+        IllegalStateException gone = assertThrows(IllegalStateException.class, () -> SecretBox.fromKeyFile(newKey).open(sealedBefore));
+        assertTrue(gone.getMessage().contains(newKey.toString()), gone.getMessage());
+        IllegalStateException missing = assertThrows(IllegalStateException.class,
+                () -> SecretBox.fromKeyFiles(newKey, java.util.List.of(dir.resolve("nowhere.key"))));
+        assertTrue(missing.getMessage().contains("nowhere.key"), missing.getMessage());
+    }
 }
