@@ -52,7 +52,8 @@ public final class AgentApplication implements AutoCloseable {
             driver.close();
             throw e;
         }
-        this.registry = new Registry(database, clock, secrets);
+        // a held VM missing from three listings in a row is gone; one missed listing never frees it
+        this.registry = new Registry(database, clock, secrets, settings.registrySync().multipliedBy(3));
         InstallServices installServices = new InstallServices(driver, registry,
                 new InstallServiceClients(Path.of(System.getProperty("java.io.tmpdir")), settings.guestTimeout()),
                 settings.agent().installServiceBoot(), Duration.ofMillis(500), new SecureRandom());

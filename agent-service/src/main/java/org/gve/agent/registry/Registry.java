@@ -37,12 +37,25 @@ public final class Registry {
     private final SessionFactory sessions;
     private final Clock clock;
     private final SecretBox secrets;
+    private final Duration missingGrace;
     private final ReentrantLock writes = new ReentrantLock();
 
+    /** A registry that forgets a vanished VM at the first sync that misses it. */
     public Registry(RegistryDatabase database, Clock clock, SecretBox secrets) {
+        this(database, clock, secrets, Duration.ZERO);
+    }
+
+    /**
+     * @param missingGrace how long a VM held by a site may be missing from the hypervisor's listing
+     *                     before it is forgotten: if it is listed again meanwhile (a listing that
+     *                     missed it, a host briefly away) it is still held by its site, and is never
+     *                     recorded as a free VM another site could take
+     */
+    public Registry(RegistryDatabase database, Clock clock, SecretBox secrets, Duration missingGrace) {
         this.sessions = database.sessionFactory();
         this.clock = clock;
         this.secrets = secrets;
+        this.missingGrace = missingGrace;
     }
 
     public Optional<Holding> holding(String vmId) {
@@ -195,14 +208,23 @@ public final class Registry {
                     .setParameter("now", now).setParameter("present", present).executeUpdate();
         }
         List<String> vanished = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (RegistryEntry entry : known.values()) {
-            if (!present.contains(entry.vmId())) {
-                vanished.add(entry.vmId());
-                s.remove(entry);
+            if (present.contains(entry.vmId())) continue;
+            boolean held = entry.holderSite() != null;
+            if (held && entry.lastSeen() != null && now.isBefore(entry.lastSeen().plus(missingGrace))) {
+                missing.add(entry.vmId());  // kept for its site a little longer
+                continue;
             }
+            vanished.add(entry.vmId());
+            s.remove(entry);
         }
         if (!appeared.isEmpty() || !vanished.isEmpty()) {
             LOG.info(() -> "registry sync: appeared " + appeared + ", vanished " + vanished);
+        }
+        if (!missing.isEmpty()) {
+            LOG.warning(() -> "registry sync: held VMs " + missing + " are missing from the hypervisor's listing;"
+                    + " they stay held until " + missingGrace.toSeconds() + " s after they were last seen");
         }
         return new SyncReport(appeared, vanished);
     }

@@ -58,6 +58,7 @@ public class RegistryEntry {
     String vmId() { return vmId; }
     String name() { return name; }
     String holderSite() { return holderSite; }
+    Instant lastSeen() { return lastSeen; }
     String reservedBy() { return reservedBy; }
     Instant reservedUntil() { return reservedUntil; }
     String templateId() { return templateId; }

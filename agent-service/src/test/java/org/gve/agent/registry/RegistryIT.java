@@ -79,6 +79,27 @@ class RegistryIT {
     }
 
     @Test
+    void aHeldVmMissingFromAListingStaysHeldForTheGraceAndIsNeverFreedByAListingThatMissedIt() {
+        Registry patient = new Registry(database, clock, SecretBox.ephemeral(), Duration.ofSeconds(45));
+        VmDescription held = vm("held");
+        VmDescription free = vm("free");
+        patient.sync(() -> List.of(held, free));
+        patient.acquire(held.id(), "site-1");
+
+        clock.advance(Duration.ofSeconds(15));
+        SyncReport missed = patient.sync(List::of);  // a listing that missed both
+        assertEquals(List.of(free.id()), missed.vanished(), "a free VM is forgotten at once: nothing is lost");
+        assertTrue(patient.holding(held.id()).orElseThrow().heldBy("site-1"), "the held one waits");
+        SyncReport back = patient.sync(() -> List.of(held));
+        assertEquals(List.of(), back.appeared(), "listed again: not a new, free VM");
+        assertTrue(patient.holding(held.id()).orElseThrow().heldBy("site-1"), "still held by its site");
+        assertFalse(patient.holding(held.id()).orElseThrow().isFreeFor("site-2", clock.instant()));
+
+        clock.advance(Duration.ofSeconds(46));
+        assertEquals(List.of(held.id()), patient.sync(List::of).vanished(), "gone for longer than the grace: forgotten");
+    }
+
+    @Test
     void aVmHeldByOneSiteIsNotFreeForAnother() {
         VmDescription a = vm("a");
         Holding held = registry.recordHeld(a, "site-1");
