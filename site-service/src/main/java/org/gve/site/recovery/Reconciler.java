@@ -27,8 +27,10 @@ import java.util.stream.Collectors;
  * Brings the site's records in step with what its agents report: at start-up (after interrupted jobs
  * were recovered, before new jobs run), when an agent comes back UP, and periodically.
  * <ul>
- *   <li>a granted VM its agent no longer holds for this site is marked LOST: it stops counting
- *       against its owner's quota and its owner sees it in that state (and may release it);</li>
+ *   <li>a granted VM its agent no longer holds for this site is taken back when the agent still has
+ *       it, free (its registry was lost or it forgot the VM): it must not stay free for another site
+ *       to take with its owner's data; otherwise it is marked LOST: it stops counting against its
+ *       owner's quota and its owner sees it in that state (and may release it);</li>
  *   <li>a VM the agent says this site holds but that no granted VM is, is given back: destroyed
  *       when a site record (a job or an earlier grant) shows the site created it, otherwise powered
  *       off and handed back to the agent's free pool, so a VM that existed before GVE is never
@@ -78,6 +80,7 @@ public final class Reconciler {
         List<String> lost = new ArrayList<>();
         List<String> returned = new ArrayList<>();
         List<String> destroyed = new ArrayList<>();
+        List<String> reacquired = new ArrayList<>();
         for (AgentView agent : agents.agents()) {
             if (!agentNames.contains(agent.name())) continue;
             if (!agent.isUp()) {
@@ -89,7 +92,10 @@ public final class Reconciler {
                 Instant listed = jobsMayRun ? clock.instant() : null;
                 Map<String, AgentVmView> held = gateway.heldBySite().stream()
                         .collect(Collectors.toMap(AgentVmView::agentVmId, Function.identity(), (a, b) -> a));
-                lost.addAll(markLost(agent.name(), held.keySet(), listed));
+                for (VmEntity missing : missing(agent.name(), held.keySet(), listed)) {
+                    if (takeBack(gateway, missing)) reacquired.add(missing.vmId());
+                }
+                lost.addAll(markLost(agent.name(), held.keySet(), listed, reacquired));
                 for (String orphan : orphans(agent.name(), held.keySet(), listed)) {
                     if (giveBack(gateway, orphan)) destroyed.add(agent.name() + "/" + orphan);
                     else returned.add(agent.name() + "/" + orphan);
@@ -100,22 +106,46 @@ public final class Reconciler {
                 skipped.add(agent.name());
             }
         }
-        ReconcileReport report = new ReconcileReport(checked, skipped, lost, returned, destroyed);
-        if (!lost.isEmpty() || !returned.isEmpty() || !destroyed.isEmpty() || !skipped.isEmpty()) {
+        ReconcileReport report = new ReconcileReport(checked, skipped, lost, returned, destroyed, reacquired);
+        if (!lost.isEmpty() || !returned.isEmpty() || !destroyed.isEmpty() || !skipped.isEmpty() || !reacquired.isEmpty()) {
             LOG.warning("reconciliation with the agents: " + report);
         }
         return report;
     }
 
     /**
-     * Granted VMs on {@code agent} that it no longer holds for this site become LOST.
+     * Granted VMs on {@code agent} that it no longer holds for this site and that no job may be changing.
      * {@code listed}: when the agent's list was read, or null when no job runs (start-up).
      */
-    private List<String> markLost(String agent, Set<String> held, Instant listed) {
+    private List<VmEntity> missing(String agent, Set<String> held, Instant listed) {
+        return sessions.fromSession(s -> active(s, agent).stream()
+                .filter(vm -> !held.contains(vm.agentVmId()) && !busyVm(s, vm.vmId(), listed)
+                        && !(listed != null && !vm.granted().isBefore(listed)))
+                .toList());
+    }
+
+    /** Takes back a granted VM the agent still has, free; false when it is gone (or another site holds it). */
+    private boolean takeBack(AgentGateway gateway, VmEntity vm) {
+        try {
+            gateway.acquire(vm.agentVmId());
+            LOG.warning("VM " + vm.vmId() + " of " + vm.owner() + " was no longer held for this site by agent "
+                    + gateway.agentName() + " but still there: taken back");
+            return true;
+        } catch (SiteException e) {
+            if (e.fault() == SiteFault.NOT_FOUND || e.fault() == SiteFault.INVALID_STATE) return false;
+            throw e;
+        }
+    }
+
+    /**
+     * Granted VMs on {@code agent} that it no longer holds for this site, and that were not taken back,
+     * become LOST. {@code listed}: when the agent's list was read, or null when no job runs (start-up).
+     */
+    private List<String> markLost(String agent, Set<String> held, Instant listed, List<String> reacquired) {
         return sessions.fromTransaction(s -> {
             List<String> marked = new ArrayList<>();
             for (VmEntity vm : active(s, agent)) {
-                if (held.contains(vm.agentVmId()) || busyVm(s, vm.vmId(), listed)
+                if (held.contains(vm.agentVmId()) || reacquired.contains(vm.vmId()) || busyVm(s, vm.vmId(), listed)
                         || listed != null && !vm.granted().isBefore(listed)) {
                     continue;
                 }

@@ -62,6 +62,28 @@ class ReconciliationIT {
     }
 
     @Test
+    void aGrantedVmItsAgentStillHasButForgotIsTakenBackNotLeftFreeForOthers() {
+        fixture = new SiteFixture().start();
+        FakeAgent agent = fixture.agent("a1", "KVM", 8, 16384);
+        Caller alice = fixture.user("alice");
+        String vm = fixture.await(alice, fixture.request(alice, 1, 512).jobId()).vmId();
+        String onAgent = fixture.site().vms().byId(vm).agentVmId();
+        agent.forgetHolder(onAgent);  // e.g. the agent's registry was lost: the VM is free there now
+        fixture.restart().start();
+
+        ReconcileReport report = fixture.site().lastReconciliation();
+        assertEquals(List.of(vm), report.reacquiredVms());
+        assertEquals(List.of(), report.lostVms());
+        assertTrue(agent.isHeld(onAgent), "held for the site again, so no other site can take it");
+        assertEquals("RUNNING", fixture.site().vms().byId(vm).state());
+
+        agent.forgetHolder(onAgent);  // the same while the site serves
+        fixture.clock.advance(java.time.Duration.ofSeconds(1));
+        assertEquals(List.of(vm), fixture.site().reconcileNow().reacquiredVms());
+        assertTrue(agent.isHeld(onAgent));
+    }
+
+    @Test
     void aPoolVmHeldWithoutARecordGoesBackToThePoolPoweredOff() {
         fixture = new SiteFixture();
         FakeAgent agent = fixture.agent("a1", "KVM", 8, 16384);

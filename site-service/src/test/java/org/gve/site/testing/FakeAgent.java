@@ -91,6 +91,11 @@ public final class FakeAgent implements AgentGateway {
         vms.get(id).held = true;
     }
 
+    /** The agent forgets who holds a VM, which stays, free (e.g. its registry was lost). */
+    public synchronized void forgetHolder(String id) {
+        vms.get(id).held = false;
+    }
+
     /** Makes a VM vanish from the hypervisor. */
     public synchronized void vanish(String id) {
         vms.remove(id);
