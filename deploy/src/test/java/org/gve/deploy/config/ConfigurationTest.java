@@ -61,5 +61,7 @@ class ConfigurationTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> c.zeroOrMore(ConfigKeys.SITE_JOB_RETENTION))
                 .getMessage().contains("gve.site.job-retention-days must be 0 or more"));
         assertEquals(0, Configuration.of(Map.of("gve.site.job-retention-days", "0")).zeroOrMore(ConfigKeys.SITE_JOB_RETENTION));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Configuration.of(Map.of("gve.max-upload-mib", "0"))
+                .positiveNumber(ConfigKeys.MAX_UPLOAD)).getMessage().contains("gve.max-upload-mib must be a positive number"));
     }
 }

@@ -92,10 +92,12 @@ public final class Reconciler {
                 Instant listed = jobsMayRun ? clock.instant() : null;
                 Map<String, AgentVmView> held = gateway.heldBySite().stream()
                         .collect(Collectors.toMap(AgentVmView::agentVmId, Function.identity(), (a, b) -> a));
+                List<String> gone = new ArrayList<>();
                 for (VmEntity missing : missing(agent.name(), held.keySet(), listed)) {
                     if (takeBack(gateway, missing)) reacquired.add(missing.vmId());
+                    else gone.add(missing.vmId());
                 }
-                lost.addAll(markLost(agent.name(), held.keySet(), listed, reacquired));
+                lost.addAll(markLost(agent.name(), gone, listed));
                 for (String orphan : orphans(agent.name(), held.keySet(), listed)) {
                     if (giveBack(gateway, orphan)) destroyed.add(agent.name() + "/" + orphan);
                     else returned.add(agent.name() + "/" + orphan);
@@ -138,20 +140,22 @@ public final class Reconciler {
     }
 
     /**
-     * Granted VMs on {@code agent} that it no longer holds for this site, and that were not taken back,
-     * become LOST. {@code listed}: when the agent's list was read, or null when no job runs (start-up).
+     * Marks {@code gone} (granted VMs of {@code agent} it no longer has) LOST, but for those a job took
+     * up while the agent was being asked. {@code listed}: when the agent's list was read, or null when
+     * no job runs (start-up).
      */
-    private List<String> markLost(String agent, Set<String> held, Instant listed, List<String> reacquired) {
+    private List<String> markLost(String agent, List<String> gone, Instant listed) {
         return sessions.fromTransaction(s -> {
             List<String> marked = new ArrayList<>();
-            for (VmEntity vm : active(s, agent)) {
-                if (held.contains(vm.agentVmId()) || reacquired.contains(vm.vmId()) || busyVm(s, vm.vmId(), listed)
-                        || listed != null && !vm.granted().isBefore(listed)) {
+            for (String vmId : gone) {
+                VmEntity vm = s.find(VmEntity.class, vmId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                if (vm == null || vm.released() != null || vm.lostAt() != null || !agent.equals(vm.agentName())
+                        || busyVm(s, vmId, listed)) {
                     continue;
                 }
                 vm.lost(clock.instant());
-                marked.add(vm.vmId());
-                LOG.warning("VM " + vm.vmId() + " of " + vm.owner() + " is gone from agent " + agent + ": marked LOST");
+                marked.add(vmId);
+                LOG.warning("VM " + vmId + " of " + vm.owner() + " is gone from agent " + agent + ": marked LOST");
             }
             return marked;
         });
