@@ -65,48 +65,43 @@ public final class InstallServiceChannel implements GuestChannel {
             request.setTimeoutSeconds((int) Math.min(Integer.MAX_VALUE, command.timeout().toSeconds()));
             clients.allowAtLeast(port, command.timeout().plus(COMMAND_MARGIN));
         }
-        try {
-            CommandResult r = port.runCommand(request);
-            return new GuestCommandResult(r.getExitCode(), r.getStdout(), r.getStderr(), r.isStdoutTruncated(),
-                    r.isStderrTruncated(), r.isTimedOut(), r.getDurationMillis());
-        } catch (InvalidArgumentFault e) {
-            throw new DriverException(DriverError.INVALID_ARGUMENT, e.getFaultInfo().getMessage(), e);
-        } catch (GuestFault e) {
-            throw guestFailure(e.getFaultInfo().getMessage(), e);
-        } catch (NotAuthorizedFault e) {
-            throw refused(e);
-        } catch (WebServiceException e) {
-            throw unreachable(e);
-        }
+        CommandResult r = call(port, "running a command", p -> p.runCommand(request));
+        return new GuestCommandResult(r.getExitCode(), r.getStdout(), r.getStderr(), r.isStdoutTruncated(),
+                r.isStderrTruncated(), r.isTimedOut(), r.getDurationMillis());
     }
 
     @Override
     public GuestFile put(String path, String mode, InputStream content) {
-        try {
-            FileInfo info = clients.port(endpoint, user, secret)
-                    .putFile(path, mode, null, new DataHandler(new StreamDataSource(content)));
-            return file(info);
-        } catch (InvalidArgumentFault e) {
-            throw new DriverException(DriverError.INVALID_ARGUMENT, e.getFaultInfo().getMessage(), e);
-        } catch (NotFoundFault e) {
-            throw new DriverException(DriverError.NOT_FOUND, e.getFaultInfo().getMessage(), e);
-        } catch (GuestFault e) {
-            throw guestFailure(e.getFaultInfo().getMessage(), e);
-        } catch (NotAuthorizedFault e) {
-            throw refused(e);
-        } catch (WebServiceException e) {
-            throw unreachable(e);
-        }
+        return file(call(clients.port(endpoint, user, secret), "writing " + path,
+                p -> p.putFile(path, mode, null, new DataHandler(new StreamDataSource(content)))));
     }
 
     @Override
     public GuestFile get(String path, OutputStream content) {
-        Holder<FileInfo> info = new Holder<>();
-        Holder<DataHandler> data = new Holder<>();
-        try {
-            clients.port(endpoint, user, secret).getFile(path, info, data);
+        return call(clients.port(endpoint, user, secret), "reading " + path, p -> {
+            Holder<FileInfo> info = new Holder<>();
+            Holder<DataHandler> data = new Holder<>();
+            p.getFile(path, info, data);
             copy(data.value, content);
             return file(info.value);
+        });
+    }
+
+    /** What the InstallService says of its guest; also proves it answers and accepts the credential. */
+    public String guestSummary() {
+        GuestInfo info = call(clients.port(endpoint, user, secret), "asking for guest information", Install::getGuestInfo);
+        return info.getHostName() + " (InstallService " + info.getServiceVersion() + ")";
+    }
+
+    @FunctionalInterface
+    private interface InstallCall<T> {
+        T on(Install port) throws Exception;
+    }
+
+    /** One call to the InstallService, its faults mapped to the driver's errors in this one place. */
+    private <T> T call(Install port, String what, InstallCall<T> call) {
+        try {
+            return call.on(port);
         } catch (InvalidArgumentFault e) {
             throw new DriverException(DriverError.INVALID_ARGUMENT, e.getFaultInfo().getMessage(), e);
         } catch (NotFoundFault e) {
@@ -114,26 +109,17 @@ public final class InstallServiceChannel implements GuestChannel {
         } catch (GuestFault e) {
             throw guestFailure(e.getFaultInfo().getMessage(), e);
         } catch (NotAuthorizedFault e) {
-            throw refused(e);
+            throw new DriverException(DriverError.GUEST_UNAVAILABLE,
+                    "the InstallService at " + endpoint + " refused the VM's credential", e);
         } catch (WebServiceException e) {
-            throw unreachable(e);
+            throw new DriverException(DriverError.GUEST_UNAVAILABLE,
+                    "the InstallService at " + endpoint + " did not answer: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw guestFailure("reading " + path + " from the InstallService at " + endpoint + " failed: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    /** What the InstallService says of its guest; also proves it answers and accepts the credential. */
-    public String guestSummary() {
-        try {
-            GuestInfo info = clients.port(endpoint, user, secret).getGuestInfo();
-            return info.getHostName() + " (InstallService " + info.getServiceVersion() + ")";
-        } catch (GuestFault e) {
-            throw guestFailure(e.getFaultInfo().getMessage(), e);
-        } catch (NotAuthorizedFault e) {
-            throw refused(e);
-        } catch (WebServiceException e) {
-            throw unreachable(e);
+            throw guestFailure(what + " through the InstallService at " + endpoint + " failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("undeclared failure " + what + " through the InstallService", e);
         }
     }
 
@@ -150,15 +136,5 @@ public final class InstallServiceChannel implements GuestChannel {
 
     private static DriverException guestFailure(String message, Exception cause) {
         return new DriverException(DriverError.GUEST_UNAVAILABLE, message, cause);
-    }
-
-    private DriverException refused(NotAuthorizedFault e) {
-        return new DriverException(DriverError.GUEST_UNAVAILABLE,
-                "the InstallService at " + endpoint + " refused the VM's credential", e);
-    }
-
-    private DriverException unreachable(WebServiceException e) {
-        return new DriverException(DriverError.GUEST_UNAVAILABLE,
-                "the InstallService at " + endpoint + " did not answer: " + e.getMessage(), e);
     }
 }
