@@ -28,7 +28,6 @@ import org.gve.wsdl.agent.UnsupportedOperationFault;
 import org.gve.wsdl.common.Command;
 import org.gve.wsdl.common.CommandResult;
 import org.gve.wsdl.common.FileInfo;
-import org.gve.wsdl.runtime.Attachments;
 import org.gve.wsdl.runtime.Spool;
 
 import java.time.Duration;
@@ -245,12 +244,9 @@ public class AgentPortImpl implements Agent {
     public FileInfo putFile(String site, String id, String path, String mode, DataHandler content)
             throws GuestFault, HypervisorFault, InvalidArgumentFault, InvalidStateFault, NotAuthorizedFault,
             NotFoundFault, UnsupportedOperationFault {
-        try {
-            return guardGuest(() -> GuestTranslations.fileInfo(
-                    guest.put(SiteGate.site(context, site), id, path, mode, GuestTranslations.stream(content))));
-        } finally {
-            Attachments.release(content); // read or refused: the upload's spill file goes now
-        }
+        // the upload's spill file goes when the request ends (deploy's GuardedInvoker releases attachments)
+        return guardGuest(() -> GuestTranslations.fileInfo(
+                guest.put(SiteGate.site(context, site), id, path, mode, GuestTranslations.stream(content))));
     }
 
     @Override

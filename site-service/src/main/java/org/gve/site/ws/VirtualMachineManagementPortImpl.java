@@ -16,7 +16,6 @@ import org.gve.site.vm.VmManagementService;
 import org.gve.wsdl.common.Command;
 import org.gve.wsdl.common.CommandResult;
 import org.gve.wsdl.common.FileInfo;
-import org.gve.wsdl.runtime.Attachments;
 import org.gve.wsdl.runtime.Spool;
 import org.gve.wsdl.site.AgentUnavailableFault;
 import org.gve.wsdl.site.InvalidArgumentFault;
@@ -139,12 +138,9 @@ public class VirtualMachineManagementPortImpl implements VirtualMachineManagemen
     public FileInfo copyFileToVirtualMachine(String id, String path, String mode, DataHandler content)
             throws AgentUnavailableFault, InvalidArgumentFault, InvalidStateFault, LeaseExpiredFault,
             NotAuthorizedFault, NotFoundFault, UnsupportedOperationFault {
-        try {
-            return Guards.manage(() -> SiteTranslations.fileInfo(
-                    files.copyTo(Callers.of(context), id, path, mode, Streams.in(content))));
-        } finally {
-            Attachments.release(content); // read or refused: the upload's spill file goes now
-        }
+        // the upload's spill file goes when the request ends (deploy's GuardedInvoker releases attachments)
+        return Guards.manage(() -> SiteTranslations.fileInfo(
+                files.copyTo(Callers.of(context), id, path, mode, Streams.in(content))));
     }
 
     @Override
