@@ -199,22 +199,24 @@ public final class Reconciler {
     }
 
     /** A job on the VM is unfinished, or ended after {@code listed} (it may have changed the VM since). */
+    /** A job on the VM is unfinished, or (while jobs run) ended after {@code listed}: it may have changed the VM since. */
     private static boolean busyVm(Session s, String vmId, Instant listed) {
-        return s.createSelectionQuery("select count(*) from JobEntity j where j.vmId = :vm"
-                        + " and (j.status in ('PENDING', 'RUNNING') or j.finished >= :listed)", Long.class)
-                .setParameter("vm", vmId).setParameter("listed", since(listed)).getSingleResult() > 0;
+        return busy(s, "j.vmId = :vm", listed, q -> q.setParameter("vm", vmId));
     }
 
     private static boolean busyAgentVm(Session s, String agent, String agentVmId, Instant listed) {
-        return s.createSelectionQuery("select count(*) from JobEntity j where j.agentName = :agent"
-                        + " and j.agentVmId = :id and (j.status in ('PENDING', 'RUNNING') or j.finished >= :listed)", Long.class)
-                .setParameter("agent", agent).setParameter("id", agentVmId).setParameter("listed", since(listed))
-                .getSingleResult() > 0;
+        return busy(s, "j.agentName = :agent and j.agentVmId = :id", listed,
+                q -> q.setParameter("agent", agent).setParameter("id", agentVmId));
     }
 
-    /** At start-up (no list time) only unfinished jobs count: a far-future bound no finished job reaches. */
-    private static Instant since(Instant listed) {
-        return listed != null ? listed : Instant.parse("9999-01-01T00:00:00Z");
+    /** Whether a job matching {@code where} is unfinished, or ended after {@code listed} (null at start-up: no job runs). */
+    private static boolean busy(Session s, String where, Instant listed,
+                                java.util.function.Consumer<org.hibernate.query.SelectionQuery<Long>> parameters) {
+        var query = s.createSelectionQuery("select count(*) from JobEntity j where " + where
+                + " and (j.status in ('PENDING', 'RUNNING')" + (listed != null ? " or j.finished >= :listed)" : ")"), Long.class);
+        parameters.accept(query);
+        if (listed != null) query.setParameter("listed", listed);
+        return query.getSingleResult() > 0;
     }
 
     /** A request or migration is unfinished or ended after {@code listed}: it may hold an agent VM its record does not name yet. */
